@@ -1,0 +1,23 @@
+namespace Program287g.ServiceDefaults.Auth;
+
+/// <summary>Who may call: the three kinds of caller the program has.</summary>
+public static class Roles
+{
+    /// <summary>ICE 287(g) program staff: may act on any agency's records.</summary>
+    public const string ProgramStaff = "program-staff";
+
+    /// <summary>A user of one law enforcement agency: scoped to that agency by the <see cref="ClaimNames.AgencyId"/> claim.</summary>
+    public const string AgencyUser = "agency-user";
+
+    /// <summary>Another internal system (or one of our own services) calling machine to machine.</summary>
+    public const string InternalSystem = "internal-system";
+
+    public static readonly IReadOnlyList<string> All = [ProgramStaff, AgencyUser, InternalSystem];
+}
+
+public static class ClaimNames
+{
+    public const string Subject = "sub";
+    public const string Role = "role";
+    public const string AgencyId = "agency_id";
+}

@@ -1,0 +1,55 @@
+using Grpc.Core;
+using Grpc.Net.Client.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Program287g.ServiceDefaults.Grpc;
+
+public static class GrpcClientDefaults
+{
+    /// <summary>Deadline for calls that come with none: a call never waits forever on another service.</summary>
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(10);
+
+    /// <summary>A gRPC client for another Program287g service, found by its Aspire resource name through service
+    /// discovery ("http://_grpc.agency"). The incoming call's deadline and cancellation travel on
+    /// (call-context propagation). Only the methods named in <paramref name="idempotentMethods"/> are retried,
+    /// and only on UNAVAILABLE: a create or submit is never sent twice by the client.</summary>
+    public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IServiceCollection services, string serviceName,
+        params string[] idempotentMethods) where TClient : ClientBase
+    {
+        return services
+            .AddGrpcClient<TClient>(options =>
+            {
+                options.Address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{serviceName}");
+                options.ChannelOptionsActions.Add(channel => channel.ServiceConfig = RetryOnly(idempotentMethods));
+            })
+            .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true)
+            .AddInterceptor(() => new DefaultDeadlineInterceptor(DefaultDeadline));
+    }
+
+    private static ServiceConfig RetryOnly(string[] methods)
+    {
+        var config = new ServiceConfig();
+        if (methods.Length == 0)
+        {
+            return config;
+        }
+        var retried = new MethodConfig
+        {
+            RetryPolicy = new RetryPolicy
+            {
+                MaxAttempts = 3,
+                InitialBackoff = TimeSpan.FromMilliseconds(100),
+                MaxBackoff = TimeSpan.FromSeconds(1),
+                BackoffMultiplier = 2,
+                RetryableStatusCodes = { StatusCode.Unavailable },
+            },
+        };
+        foreach (var method in methods)
+        {
+            var separator = method.LastIndexOf('/');
+            retried.Names.Add(new MethodName { Service = method[..separator], Method = method[(separator + 1)..] });
+        }
+        config.MethodConfigs.Add(retried);
+        return config;
+    }
+}

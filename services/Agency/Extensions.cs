@@ -1,0 +1,19 @@
+using FluentValidation;
+using Program287g.Agency.Data;
+using Program287g.Messaging;
+using Program287g.Persistence;
+
+namespace Program287g.Agency;
+
+public static class Extensions
+{
+    public static WebApplicationBuilder AddAgencyServices(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase(ResourceNames.AgencyDatabase, typeof(Extensions).Assembly);
+        builder.AddServiceMessaging();
+        builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<AgencyRepository>();
+        return builder;
+    }
+}

@@ -1,0 +1,14 @@
+using Program287g.Agreement;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddAgreementServices();
+
+var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapDefaultEndpoints();
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the service tests.</summary>
+public partial class Program;
