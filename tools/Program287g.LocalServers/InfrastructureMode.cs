@@ -22,8 +22,10 @@ public static class InfrastructureModeSelector
         {
             return InfrastructureMode.Auto;
         }
-        return Enum.TryParse<InfrastructureMode>(value.Trim(), ignoreCase: true, out var mode) && Enum.IsDefined(mode)
-            ? mode
+        // By name only: Enum.TryParse would also take "3" for External.
+        var name = Enum.GetNames<InfrastructureMode>().FirstOrDefault(n => n.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase));
+        return name is not null
+            ? Enum.Parse<InfrastructureMode>(name)
             : throw new ArgumentException(
                 $"Infrastructure mode '{value}' is not one of: {string.Join(", ", Enum.GetNames<InfrastructureMode>())}.",
                 nameof(value));
