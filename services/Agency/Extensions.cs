@@ -11,7 +11,7 @@ public static class Extensions
     {
         builder.AddServiceDatabase(ResourceNames.AgencyDatabase, typeof(Extensions).Assembly);
         builder.AddServiceMessaging();
-        builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        builder.Services.AddValidatorsFromAssemblyContaining<AgencyServiceMarker>(includeInternalTypes: true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<AgencyRepository>();
         return builder;

@@ -11,6 +11,3 @@ app.UseAuthorization();
 app.MapGrpcService<AgencyGrpcService>();
 app.MapDefaultEndpoints();
 app.Run();
-
-/// <summary>Visible to WebApplicationFactory in the service tests.</summary>
-public partial class Program;

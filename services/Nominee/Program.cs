@@ -9,6 +9,3 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.Run();
-
-/// <summary>Visible to WebApplicationFactory in the service tests.</summary>
-public partial class Program;

@@ -10,11 +10,11 @@ public static class MessagingExtensions
     /// <summary>MassTransit on the RabbitMQ broker the AppHost names "messaging" (user and password come from the
     /// amqp URI), with publisher confirms (MassTransit's default) and kebab-case queue names. The bus registers a
     /// readiness health check, so grpc.health.v1 reports NOT_SERVING while the broker is unreachable.
-    /// Aspire's RabbitMQ client adds a second, independent broker check and the client's traces.</summary>
+    /// Aspire's RabbitMQ client is deliberately not added beside it: it opens its connection synchronously, with
+    /// retries, on first use, which held a health probe for over ten seconds when the broker was down.</summary>
     public static TBuilder AddServiceMessaging<TBuilder>(this TBuilder builder,
         Action<IBusRegistrationConfigurator>? configureConsumers = null) where TBuilder : IHostApplicationBuilder
     {
-        builder.AddRabbitMQClient(ResourceNames.Messaging);
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

@@ -23,6 +23,8 @@ internal static class AgencyMapping
 
     public static AgencyRecord ToRecord(this RegisterAgencyRequest request, DateTime now)
     {
+        // PostgreSQL keeps microseconds: store what it will give back, so a read equals the registration's answer.
+        now = new DateTime(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
         var name = request.Name.Trim();
         return new AgencyRecord
         {

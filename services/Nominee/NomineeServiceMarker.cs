@@ -1,0 +1,4 @@
+namespace Program287g.Nominee;
+
+/// <summary>Names this service's assembly: the entry point the service tests' WebApplicationFactory starts.</summary>
+public sealed class NomineeServiceMarker;

@@ -1,0 +1,91 @@
+extern alias AgencyService;
+
+using Dapper;
+using Grpc.Health.V1;
+using Npgsql;
+using AgencyServiceMarker = AgencyService::Program287g.Agency.AgencyServiceMarker;
+using Program287g.Agreement;
+using Program287g.LocalServers;
+using Program287g.Nominee;
+using Program287g.Notification;
+using Program287g.Persistence;
+using Program287g.Testing;
+using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
+
+namespace Program287g.ServiceTests;
+
+[Collection(ServersCollection.Name)]
+public sealed class ServiceHealthTests(TestInfrastructure servers)
+{
+    private readonly TestTokens _tokens = new();
+
+    [Fact]
+    public Task The_agency_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
+        ServesWithoutATokenAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, ["0001_agencies"]);
+
+    [Fact]
+    public Task The_agreement_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
+        ServesWithoutATokenAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, []);
+
+    [Fact]
+    public Task The_nominee_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
+        ServesWithoutATokenAsync<NomineeServiceMarker>(ResourceNames.NomineeDatabase, []);
+
+    [Fact]
+    public Task The_notification_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
+        ServesWithoutATokenAsync<NotificationServiceMarker>(ResourceNames.NotificationDatabase, []);
+
+    private async Task ServesWithoutATokenAsync<TMarker>(string database, string[] expectedMigrations) where TMarker : class
+    {
+        await using var service = await servers.StartServiceAsync<TMarker>(database, _tokens);
+
+        // grpc.health.v1 is a probe: it answers without a bearer token.
+        var response = await new Health.HealthClient(service.Channel()).CheckAsync(new HealthCheckRequest());
+        response.Status.ShouldBe(ServingStatus.Serving);
+
+        var connectionString = service.Services.GetRequiredService<IConfiguration>().GetConnectionString(database);
+        await using var connection = new NpgsqlConnection(connectionString);
+        (await connection.QueryAsync<string>("SELECT id FROM schema_migrations ORDER BY id")).ShouldBe(expectedMigrations);
+    }
+
+    [Fact]
+    public async Task A_service_whose_broker_is_unreachable_reports_not_serving()
+    {
+        var deadBroker = $"amqp://nobody:nothing@127.0.0.1:{FreePort.Next()}/";
+        await using var service = await servers.StartServiceAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, _tokens,
+            new Dictionary<string, string?> { [$"ConnectionStrings:{ResourceNames.Messaging}"] = deadBroker }, waitUntilServing: false);
+
+        // Give the database side every chance to be ready, so only the broker can be what is missing.
+        await Eventually.ReturnsAsync(() => Task.FromResult(service.Services.GetRequiredService<MigrationState>().Completed),
+            completed => completed, TimeSpan.FromSeconds(30));
+        (await service.HealthAsync()).ShouldBe(ServingStatus.NotServing);
+    }
+
+    [Fact]
+    public async Task A_service_whose_database_is_unreachable_reports_not_serving()
+    {
+        var deadDatabase = $"Host=127.0.0.1;Port={FreePort.Next()};Username=nobody;Password=nothing;Database=none;Timeout=2";
+        await using var service = await servers.StartServiceAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, _tokens,
+            new Dictionary<string, string?> { [$"ConnectionStrings:{ResourceNames.AgencyDatabase}"] = deadDatabase }, waitUntilServing: false);
+
+        (await service.HealthAsync()).ShouldBe(ServingStatus.NotServing);
+        service.Services.GetRequiredService<MigrationState>().Completed.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Migrations_are_applied_once_however_often_the_service_starts()
+    {
+        var database = await servers.CreateDatabaseAsync(ResourceNames.AgencyDatabase);
+        var sameDatabase = new Dictionary<string, string?> { [$"ConnectionStrings:{ResourceNames.AgencyDatabase}"] = database };
+
+        await using (var first = await servers.StartServiceAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, _tokens, sameDatabase))
+        {
+            first.Services.GetRequiredService<MigrationState>().Applied.ShouldBe(["0001_agencies"]);
+        }
+        await using var second = await servers.StartServiceAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, _tokens, sameDatabase);
+        second.Services.GetRequiredService<MigrationState>().Applied.ShouldBeEmpty();
+
+        await using var connection = new NpgsqlConnection(database);
+        (await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM schema_migrations")).ShouldBe(1);
+    }
+}
