@@ -1,0 +1,72 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Program287g.Agency.V1;
+using Program287g.Testing;
+
+namespace Program287g.EndToEndTests;
+
+[Collection(AppHostCollection.Name)]
+public sealed class WholeSystemTests(AppHostFixture system)
+{
+    public static TheoryData<string> Services => [.. AppHostFixture.Services];
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Every_service_reports_serving_over_grpc_health(string service)
+    {
+        var response = await new Health.HealthClient(system.Channel(service)).CheckAsync(new HealthCheckRequest());
+        response.Status.ShouldBe(HealthCheckResponse.Types.ServingStatus.Serving);
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Every_service_answers_its_http_probes(string service)
+    {
+        using var http = new HttpClient { BaseAddress = system.App.GetEndpoint(service, ResourceNames.HttpEndpoint) };
+        (await http.GetStringAsync("/health")).ShouldBe("Healthy");
+        (await http.GetStringAsync("/alive")).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task A_call_without_a_token_is_unauthenticated()
+    {
+        var client = new AgencyService.AgencyServiceClient(system.Channel(ResourceNames.AgencyService));
+        var refusal = await Should.ThrowAsync<RpcException>(() =>
+            client.GetAgencyAsync(new GetAgencyRequest { AgencyId = Guid.NewGuid().ToString() }).ResponseAsync);
+        refusal.StatusCode.ShouldBe(StatusCode.Unauthenticated);
+    }
+
+    [Fact]
+    public async Task An_agency_registered_with_a_token_from_the_apphost_key_is_read_back_and_traced_in_the_dashboard()
+    {
+        var client = new AgencyService.AgencyServiceClient(system.Channel(ResourceNames.AgencyService, system.Tokens.Staff()));
+        var registered = (await client.RegisterAgencyAsync(new RegisterAgencyRequest
+        {
+            Name = $"End To End Police Department {Guid.NewGuid():N}",
+            State = "Florida",
+            Type = AgencyType.Municipality,
+            Kind = AgencyKind.PoliceDepartment,
+            PointOfContact = new PointOfContact { Name = "Pat Roe", Email = "pat.roe@example.gov" },
+        })).Agency;
+        (await client.GetAgencyAsync(new GetAgencyRequest { AgencyId = registered.AgencyId })).Agency.ShouldBe(registered);
+
+        using var dashboard = new HttpClient { BaseAddress = system.Dashboard };
+        var spans = await Eventually.ReturnsAsync(() => SpanNamesAsync(dashboard, ResourceNames.AgencyService),
+            names => names.Contains("POST /program287g.agency.v1.AgencyService/RegisterAgency"), TimeSpan.FromSeconds(30));
+
+        spans.ShouldContain(name => name.StartsWith("postgresql", StringComparison.Ordinal));
+        spans.ShouldNotContain(name => name.Contains("grpc.health", StringComparison.Ordinal) || name.Contains("/health", StringComparison.Ordinal));
+    }
+
+    private static async Task<IReadOnlyList<string>> SpanNamesAsync(HttpClient dashboard, string resource)
+    {
+        using var document = await dashboard.GetFromJsonAsync<JsonDocument>($"/api/telemetry/spans?resource={resource}&limit=500");
+        return document!.RootElement.GetProperty("data").GetProperty("resourceSpans").EnumerateArray()
+            .SelectMany(r => r.GetProperty("scopeSpans").EnumerateArray())
+            .SelectMany(s => s.GetProperty("spans").EnumerateArray())
+            .Select(span => span.GetProperty("name").GetString()!)
+            .ToList();
+    }
+}
