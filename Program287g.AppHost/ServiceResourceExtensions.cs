@@ -14,6 +14,8 @@ public static class ServiceResourceExtensions
         var (grpcPort, httpPort) = ports.For(name);
         var grpcUrl = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{grpcPort}");
         var httpUrl = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{httpPort}");
+        // Printed so that a person can point buf curl at a service without opening the dashboard.
+        Console.WriteLine($"  {name,-13} gRPC {grpcUrl}   health {httpUrl}/health");
         return builder.AddProject<TProject>(name, launchProfileName: null)
             .WithEndpoint(ResourceNames.GrpcEndpoint, endpoint =>
             {

@@ -110,6 +110,7 @@ internal static class NativeInfrastructure
         var uiPort = FreePort.Choose(settings.SmtpUiPort, 55080, "the SMTP web UI");
         var spec = Smtp4dev.Server(toolPath, smtpPort, uiPort, Path.GetDirectoryName(toolPath)!);
         var smtpPortText = smtpPort.ToString(CultureInfo.InvariantCulture);
+        Console.WriteLine($"  mail          SMTP 127.0.0.1:{smtpPortText}   web UI http://127.0.0.1:{uiPort.ToString(CultureInfo.InvariantCulture)}");
         return builder.AddResource(new NativeServerResource(ResourceNames.Smtp, spec.FileName, spec.WorkingDirectory,
                 ReferenceExpression.Create($"smtp://127.0.0.1:{smtpPortText}")))
             .WithArgs([.. spec.Arguments])

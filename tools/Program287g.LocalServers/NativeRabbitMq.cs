@@ -43,7 +43,12 @@ public sealed class NativeRabbitMq(string rootDirectory, string nodeName)
             "log.console = true",
             "log.console.level = warning",
             "log.file = false",
-            "") );
+            ""));
+        // SO_REUSEADDR, which rabbitmq.conf cannot set: without it the broker cannot listen again on its port while
+        // the connections it closed at its last stop sit in TIME_WAIT, and a quick restart dies in do_boot.
+        // The other options are RabbitMQ's defaults, which this list replaces.
+        File.WriteAllText(Path.Combine(rootDirectory, "advanced.config"),
+            "[{rabbit, [{tcp_listen_options, [{backlog, 128}, {nodelay, true}, {linger, {true, 0}}, {exit_on_close, false}, {reuseaddr, true}]}]}].\n");
     }
 
     public ProcessSpec Epmd(int epmdPort) => new(
@@ -70,6 +75,7 @@ public sealed class NativeRabbitMq(string rootDirectory, string nodeName)
             ["RABBITMQ_LOGS"] = "-",
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(rootDirectory, "enabled_plugins"),
             ["RABBITMQ_CONFIG_FILE"] = Path.Combine(rootDirectory, "rabbitmq.conf"),
+            ["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(rootDirectory, "advanced.config"),
         },
         rootDirectory);
 

@@ -1,0 +1,62 @@
+# Sourced by run.sh, test.sh and .ci/run: installs what a fresh Debian 12 machine lacks, and nothing it already has.
+# Debian's PostgreSQL and RabbitMQ (native mode needs no container engine), the smtp4dev dotnet tool, and buf.
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_debian_packages() {
+  local missing=()
+  for package in postgresql rabbitmq-server; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing Debian packages: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+ensure_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "The .NET SDK is missing: install .NET SDK 10 (see global.json) and run this again." >&2
+    exit 1
+  fi
+}
+
+# smtp4dev runs from the repository's git-ignored .tools folder, pinned here and nowhere else.
+ensure_smtp4dev() {
+  if [ ! -x "$repo_root/.tools/smtp4dev" ]; then
+    echo "Installing smtp4dev 3.15.0 into .tools"
+    dotnet tool install Rnwood.Smtp4dev --version 3.15.0 --tool-path "$repo_root/.tools" >/dev/null
+  fi
+}
+
+# buf is how the README calls the services by hand (buf curl over server reflection).
+ensure_buf() {
+  if [ ! -x "$repo_root/.tools/node_modules/.bin/buf" ] && command -v npm >/dev/null 2>&1; then
+    echo "Installing buf 1.75.0 into .tools"
+    npm install --prefix "$repo_root/.tools" --no-audit --no-fund --silent @bufbuild/buf@1.75.0 >/dev/null
+  fi
+}
+
+ensure_prerequisites() {
+  ensure_dotnet
+  if [ "${PROGRAM287G_INFRASTRUCTURE:-auto}" != "external" ]; then
+    ensure_debian_packages
+  fi
+  ensure_smtp4dev
+}
+
+# A port of 127.0.0.1 nobody listens on: the wanted one when free, else one the kernel hands out.
+free_port() {
+  local wanted="$1"
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$wanted") 2>/dev/null; then
+    echo "$wanted"
+  else
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+  fi
+}

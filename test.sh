@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test tier (unit, service, end-to-end) after installing what is missing. The servers the tests need
+# are started by the tests themselves. Ends with "tests: N passed, N failed" counted from the test results.
+set -uo pipefail
+cd "$(dirname "$0")"
+source scripts/prerequisites.sh
+ensure_prerequisites
+
+results="$repo_root/TestResults"
+rm -rf "$results"
+if ! dotnet build Program287g.sln -nologo -v quiet -clp:ErrorsOnly; then
+  echo "tests: 0 passed, 1 failed (the build failed)"
+  exit 1
+fi
+# One dotnet test per test project, all at once, each writing its own TRX file (in one solution-wide run the
+# projects' default TRX names are timestamps to the second and can overwrite each other).
+pids=()
+for project in tests/*/*.csproj; do
+  grep -q '<IsTestProject>true</IsTestProject>' "$project" || continue
+  name="$(basename "$project" .csproj)"
+  dotnet test "$project" --no-build --nologo --logger "trx;LogFileName=${name}.trx" \
+    --logger "console;verbosity=minimal" --results-directory "$results" "$@" &
+  pids+=($!)
+done
+status=0
+for pid in "${pids[@]}"; do
+  wait "$pid" || status=1
+done
+
+passed=0 failed=0 executed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters="$(grep -o '<Counters [^>]*' "$trx")"
+  passed=$((passed + $(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")))
+  failed=$((failed + $(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")))
+  executed=$((executed + $(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")))
+done
+# A run that executed nothing, or whose runner failed without a failing test, is a failure too.
+if [ "$executed" -eq 0 ] || { [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; }; then
+  failed=$((failed + 1))
+  status=1
+fi
+echo "tests: ${passed} passed, ${failed} failed"
+exit "$status"
