@@ -10,7 +10,7 @@ namespace Program287g.Persistence;
 /// <summary>Applies pending migrations at start-up, outside request handling. It retries until the database
 /// answers (the service stays alive but not ready meanwhile), and holds an advisory lock so that two instances
 /// starting together apply each script once. Each script runs in its own transaction with its journal row.</summary>
-public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, MigrationSource source, MigrationState state,
+public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, IEnumerable<MigrationSource> sources, MigrationState state,
     ILogger<DatabaseMigrator> logger) : BackgroundService
 {
     private const long AdvisoryLockKey = 287_000_001;
@@ -18,7 +18,8 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, MigrationSourc
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var migrations = source.Load();
+        // Shared libraries' tables first, then the service's own, which may refer to them.
+        var migrations = sources.OrderBy(s => s.Scope is null).SelectMany(s => s.Load()).ToList();
         var delay = TimeSpan.FromMilliseconds(200);
         while (!stoppingToken.IsCancellationRequested)
         {

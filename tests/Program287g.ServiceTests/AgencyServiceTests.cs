@@ -58,6 +58,24 @@ public sealed class AgencyServiceTests(TestInfrastructure servers) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_registration_records_one_agency_registered_event_and_the_outbox_publishes_it()
+    {
+        var registered = (await Client(_tokens.Staff()).RegisterAgencyAsync(Harris("Polk County Sheriff's Office", "FL"))).Agency;
+        await Should.ThrowAsync<RpcException>(() =>
+            Client(_tokens.Staff()).RegisterAgencyAsync(Harris("POLK COUNTY SHERIFF'S OFFICE", "FL")).ResponseAsync);
+
+        var database = _service.Services.GetRequiredService<IConfiguration>().GetConnectionString(ResourceNames.AgencyDatabase);
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        const string events = """
+            SELECT count(*) FROM outbox_messages
+            WHERE message_type LIKE 'Program287g.Contracts.Agency.AgencyRegistered,%' AND body->>'AgencyId' = @id
+            """;
+        (await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, events, new { id = registered.AgencyId })).ShouldBe(1);
+        await Eventually.ReturnsAsync(() => Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, events + " AND sent_at IS NOT NULL",
+            new { id = registered.AgencyId }), sent => sent == 1, TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task The_same_name_in_another_state_is_another_agency()
     {
         var texas = (await Client(_tokens.Staff()).RegisterAgencyAsync(Harris("Jackson County Sheriff's Office", "TX"))).Agency;

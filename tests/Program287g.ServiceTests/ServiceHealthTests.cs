@@ -17,23 +17,24 @@ namespace Program287g.ServiceTests;
 [Collection(ServersCollection.Name)]
 public sealed class ServiceHealthTests(TestInfrastructure servers)
 {
+    private const string Messaging = "messaging.0001_outbox_inbox";
     private readonly TestTokens _tokens = new();
 
     [Fact]
     public Task The_agency_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
-        ServesWithoutATokenAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, ["0001_agencies"]);
+        ServesWithoutATokenAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, ["0001_agencies", Messaging]);
 
     [Fact]
     public Task The_agreement_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
-        ServesWithoutATokenAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, []);
+        ServesWithoutATokenAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, [Messaging]);
 
     [Fact]
     public Task The_nominee_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
-        ServesWithoutATokenAsync<NomineeServiceMarker>(ResourceNames.NomineeDatabase, []);
+        ServesWithoutATokenAsync<NomineeServiceMarker>(ResourceNames.NomineeDatabase, [Messaging]);
 
     [Fact]
     public Task The_notification_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
-        ServesWithoutATokenAsync<NotificationServiceMarker>(ResourceNames.NotificationDatabase, []);
+        ServesWithoutATokenAsync<NotificationServiceMarker>(ResourceNames.NotificationDatabase, [Messaging]);
 
     private async Task ServesWithoutATokenAsync<TMarker>(string database, string[] expectedMigrations) where TMarker : class
     {
@@ -80,12 +81,13 @@ public sealed class ServiceHealthTests(TestInfrastructure servers)
 
         await using (var first = await servers.StartServiceAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, _tokens, sameDatabase))
         {
-            first.Services.GetRequiredService<MigrationState>().Applied.ShouldBe(["0001_agencies"]);
+            // The shared messaging tables first, then the service's own.
+            first.Services.GetRequiredService<MigrationState>().Applied.ShouldBe([Messaging, "0001_agencies"]);
         }
         await using var second = await servers.StartServiceAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, _tokens, sameDatabase);
         second.Services.GetRequiredService<MigrationState>().Applied.ShouldBeEmpty();
 
         await using var connection = new NpgsqlConnection(database);
-        (await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM schema_migrations")).ShouldBe(1);
+        (await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM schema_migrations")).ShouldBe(2);
     }
 }

@@ -24,8 +24,8 @@ public sealed class TestInfrastructure : IAsyncLifetime
 
     public string RabbitMqConnectionString { get; private set; } = "";
 
-    /// <summary>For fault tests: the native broker process, when the mode is native.</summary>
-    public LocalProcess? RabbitMqProcess { get; private set; }
+    private ProcessSpec? _rabbitSpec;
+    private LocalProcess? _rabbitProcess;
 
     public async Task InitializeAsync()
     {
@@ -107,9 +107,26 @@ public sealed class TestInfrastructure : IAsyncLifetime
         var epmdPort = FreePort.Next();
         rabbit.Prepare(port);
         Track(LocalProcess.Start(rabbit.Epmd(epmdPort)));
-        RabbitMqProcess = Track(LocalProcess.Start(rabbit.Server(port, FreePort.Next(), epmdPort)));
+        _rabbitSpec = rabbit.Server(port, FreePort.Next(), epmdPort);
         RabbitMqConnectionString = rabbit.ConnectionString(port);
-        await WaitForRabbitMqAsync(() => RabbitMqProcess.Output);
+        await StartRabbitMqAsync();
+    }
+
+    /// <summary>Stops the broker as an operator would (SIGTERM); its queues and messages survive on disk.</summary>
+    public async Task StopRabbitMqAsync()
+    {
+        var process = _rabbitProcess ?? throw new InvalidOperationException("Only a native broker can be stopped by a test.");
+        await process.StopAsync(TimeSpan.FromSeconds(30));
+        _rabbitProcess = null;
+    }
+
+    /// <summary>Starts the native broker (again) on the same port and data, and waits until it accepts connections.</summary>
+    public async Task StartRabbitMqAsync()
+    {
+        var spec = _rabbitSpec ?? throw new InvalidOperationException("Only a native broker can be started by a test.");
+        var process = Track(LocalProcess.Start(spec));
+        _rabbitProcess = process;
+        await WaitForRabbitMqAsync(() => process.Output);
     }
 
     public async Task WaitForRabbitMqAsync(Func<string>? diagnostics = null) =>

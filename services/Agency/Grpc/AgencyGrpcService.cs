@@ -12,8 +12,8 @@ public sealed class AgencyGrpcService(AgencyRepository agencies, TimeProvider cl
     [Authorize(Policy = Policies.StaffOrInternal)]
     public override async Task<RegisterAgencyResponse> RegisterAgency(RegisterAgencyRequest request, ServerCallContext context)
     {
-        var candidate = request.ToRecord(clock.GetUtcNow().UtcDateTime);
-        var (agency, created) = await agencies.InsertOrGetExistingAsync(candidate, context.CancellationToken);
+        var now = clock.GetUtcNow();
+        var (agency, created) = await agencies.RegisterAsync(request.ToRecord(now.UtcDateTime), now, context.CancellationToken);
         if (!created)
         {
             throw RpcErrors.AlreadyExists("agency", agency.Id.ToString(),

@@ -1,0 +1,20 @@
+using Program287g.Contracts.Agency;
+
+namespace Program287g.Agency.Domain;
+
+/// <summary>The events an agency's changes raise, as the other services need them.</summary>
+public static class AgencyEvents
+{
+    public static AgencyRegistered Registered(AgencyRecord agency, DateTimeOffset now) => new()
+    {
+        MessageId = Guid.CreateVersion7(),
+        OccurredAt = now,
+        AgencyId = agency.Id,
+        Name = agency.Name,
+        State = agency.State,
+        Type = agency.Type,
+        Kind = agency.Kind,
+        ContactName = agency.ContactName,
+        ContactEmail = agency.ContactEmail,
+    };
+}
