@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Threading.Channels;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,7 +18,7 @@ public sealed class OutboxDispatcher(NpgsqlDataSource database, IBus bus, Outbox
     IOptions<OutboxOptions> options, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly ActivitySource Activity = new(TelemetrySources.Program287g);
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly WakeSignal _wake = new();
     private readonly OutboxOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,29 +30,52 @@ public sealed class OutboxDispatcher(NpgsqlDataSource database, IBus bus, Outbox
         }
         var listening = ListenAsync(stoppingToken);
         var sampling = SampleMetricsLoopAsync(stoppingToken);
-        var nextPrune = DateTime.UtcNow + _options.PruneInterval;
+        var pruning = PruneLoopAsync(stoppingToken);
+        // With several loops, a commit arriving while one loop waits for the broker's confirms is claimed by another
+        // at once (SKIP LOCKED keeps them off each other's rows).
+        var dispatching = Enumerable.Range(0, Math.Max(1, _options.Concurrency)).Select(_ => DispatchLoopAsync(stoppingToken));
+        await Task.WhenAll([listening, sampling, pruning, .. dispatching]);
+    }
+
+    private async Task DispatchLoopAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var woken = _wake.NextAsync();
             try
             {
                 while (await DispatchBatchAsync(stoppingToken) == _options.BatchSize)
                 {
                     // A full batch: more may be waiting, go again without sleeping.
                 }
-                if (DateTime.UtcNow >= nextPrune)
-                {
-                    nextPrune = DateTime.UtcNow + _options.PruneInterval;
-                    var pruned = await OutboxStore.PruneAsync(database, _options.Retention, stoppingToken);
-                    logger.LogDebug("Pruned {Count} outbox and inbox rows past retention", pruned);
-                }
             }
             catch (Exception exception) when (exception is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning("Outbox database unavailable: {Message}", exception.Message);
             }
-            await WaitForWorkAsync(stoppingToken);
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            await woken.WaitAsync(_options.PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-        await Task.WhenAll(listening, sampling);
+    }
+
+    private async Task PruneLoopAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(_options.PruneInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            try
+            {
+                var pruned = await OutboxStore.PruneAsync(database, _options.Retention, stoppingToken);
+                logger.LogDebug("Pruned {Count} outbox and inbox rows past retention", pruned);
+            }
+            catch (Exception exception) when (exception is NpgsqlException or TimeoutException or OperationCanceledException)
+            {
+                logger.LogDebug("Outbox pruning skipped: {Message}", exception.Message);
+            }
+        }
     }
 
     /// <summary>Publishes one claimed batch; returns how many rows it claimed.</summary>
@@ -111,20 +133,6 @@ public sealed class OutboxDispatcher(NpgsqlDataSource database, IBus bus, Outbox
         }
     }
 
-    private async Task WaitForWorkAsync(CancellationToken cancellationToken)
-    {
-        using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        poll.CancelAfter(_options.PollInterval);
-        try
-        {
-            await _wake.Reader.ReadAsync(poll.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The poll interval passed without a notification: look anyway.
-        }
-    }
-
     /// <summary>LISTENs on a connection of its own; every commit that wrote to the outbox wakes the dispatcher.</summary>
     private async Task ListenAsync(CancellationToken cancellationToken)
     {
@@ -133,12 +141,12 @@ public sealed class OutboxDispatcher(NpgsqlDataSource database, IBus bus, Outbox
             try
             {
                 await using var connection = await database.OpenConnectionAsync(cancellationToken);
-                connection.Notification += (_, _) => _wake.Writer.TryWrite(true);
+                connection.Notification += (_, _) => _wake.Pulse();
                 await using (var listen = new NpgsqlCommand($"LISTEN {OutboxWriter.NotifyChannel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(cancellationToken);
                 }
-                _wake.Writer.TryWrite(true); // anything committed while we were not listening
+                _wake.Pulse(); // anything committed while we were not listening
                 while (!cancellationToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(cancellationToken);
