@@ -20,13 +20,15 @@ public static class GrpcClientDefaults
             .AddGrpcClient<TClient>(options =>
             {
                 options.Address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{serviceName}");
-                options.ChannelOptionsActions.Add(channel => channel.ServiceConfig = RetryOnly(idempotentMethods));
+                options.ChannelOptionsActions.Add(channel => channel.ServiceConfig = RetryPolicyFor(idempotentMethods));
             })
             .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true)
             .AddInterceptor(() => new DefaultDeadlineInterceptor(DefaultDeadline));
     }
 
-    private static ServiceConfig RetryOnly(string[] methods)
+    /// <summary>The channel's service config: a retry policy (3 attempts, UNAVAILABLE only) for the named methods
+    /// ("package.Service/Method") and none for any other.</summary>
+    public static ServiceConfig RetryPolicyFor(params string[] methods)
     {
         var config = new ServiceConfig();
         if (methods.Length == 0)
