@@ -57,7 +57,7 @@ public class RegisterAgencyValidationTests
     public void Names_longer_than_the_limit_are_refused()
     {
         var request = Valid();
-        request.Name = new string('A', RegisterAgencyValidator.MaxNameLength + 1);
+        request.Name = new string('A', AgencyDetailsValidator.MaxNameLength + 1);
         new RegisterAgencyValidator().Validate(request).Errors.Single().PropertyName.ShouldBe("name");
     }
 

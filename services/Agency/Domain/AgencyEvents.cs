@@ -17,4 +17,20 @@ public static class AgencyEvents
         ContactName = agency.ContactName,
         ContactEmail = agency.ContactEmail,
     };
+
+    public static AgencyUpdated Updated(AgencyRecord agency, DateTimeOffset now) => new()
+    {
+        MessageId = Guid.CreateVersion7(),
+        OccurredAt = now,
+        AgencyId = agency.Id,
+        Version = agency.Version,
+        Name = agency.Name,
+        State = agency.State,
+        Type = agency.Type,
+        Kind = agency.Kind,
+        County = agency.County,
+        AgencyHead = agency.AgencyHead,
+        ContactName = agency.ContactName,
+        ContactEmail = agency.ContactEmail,
+    };
 }

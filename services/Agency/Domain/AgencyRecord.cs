@@ -15,4 +15,5 @@ public sealed record AgencyRecord
     public string? ContactEmail { get; init; }
     public required DateTime RegisteredAt { get; init; }
     public required DateTime UpdatedAt { get; init; }
+    public long Version { get; init; } = 1;
 }

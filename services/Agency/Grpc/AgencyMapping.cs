@@ -19,29 +19,37 @@ internal static class AgencyMapping
         AgencyHead = record.AgencyHead ?? "",
         PointOfContact = new PointOfContact { Name = record.ContactName ?? "", Email = record.ContactEmail ?? "" },
         RegisteredAt = Timestamp.FromDateTime(DateTime.SpecifyKind(record.RegisteredAt, DateTimeKind.Utc)),
+        UpdatedAt = Timestamp.FromDateTime(DateTime.SpecifyKind(record.UpdatedAt, DateTimeKind.Utc)),
+        Version = record.Version,
     };
 
-    public static AgencyRecord ToRecord(this RegisterAgencyRequest request, DateTime now)
+    /// <summary>A new agency, or (with <paramref name="id"/>) an agency's new details.</summary>
+    public static AgencyRecord ToRecord(this IAgencyDetails details, DateTime now, Guid? id = null)
     {
-        // PostgreSQL keeps microseconds: store what it will give back, so a read equals the registration's answer.
+        // PostgreSQL keeps microseconds: store what it will give back, so a read equals the answer to a write.
         now = new DateTime(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
-        var name = request.Name.Trim();
+        var name = details.Name.Trim();
         return new AgencyRecord
         {
-            Id = Guid.CreateVersion7(),
+            Id = id ?? Guid.CreateVersion7(),
             Name = name,
             NormalizedName = AgencyName.Normalize(name),
-            State = UsStates.ToCode(request.State)!,
-            Type = request.Type.ToString(),
-            Kind = request.Kind.ToString(),
-            County = Blank(request.County),
-            AgencyHead = Blank(request.AgencyHead),
-            ContactName = Blank(request.PointOfContact.Name),
-            ContactEmail = Blank(request.PointOfContact.Email),
+            State = UsStates.ToCode(details.State)!,
+            Type = details.Type.ToString(),
+            Kind = details.Kind.ToString(),
+            County = Blank(details.County),
+            AgencyHead = Blank(details.AgencyHead),
+            ContactName = Blank(details.PointOfContact.Name),
+            ContactEmail = Blank(details.PointOfContact.Email),
             RegisteredAt = now,
             UpdatedAt = now,
         };
     }
+
+    public static AgencyFilter ToFilter(this ListAgenciesRequest request) => new(
+        string.IsNullOrWhiteSpace(request.State) ? null : UsStates.ToCode(request.State),
+        request.Type == AgencyType.Unspecified ? null : request.Type.ToString(),
+        request.Kind == AgencyKind.Unspecified ? null : request.Kind.ToString());
 
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

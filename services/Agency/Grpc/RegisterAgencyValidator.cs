@@ -1,31 +1,47 @@
 using FluentValidation;
-using Program287g.Agency.Domain;
 using Program287g.Agency.V1;
 
 namespace Program287g.Agency.Grpc;
 
-/// <summary>Every rule a RegisterAgency request must meet; each failure names the proto field.</summary>
 public sealed class RegisterAgencyValidator : AbstractValidator<RegisterAgencyRequest>
 {
-    public const int MaxNameLength = 200;
+    public RegisterAgencyValidator() => Include(new AgencyDetailsValidator());
+}
 
-    public RegisterAgencyValidator()
+public sealed class UpdateAgencyValidator : AbstractValidator<UpdateAgencyRequest>
+{
+    public UpdateAgencyValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(MaxNameLength)
-            .Must(name => AgencyName.Normalize(name).Length > 0).WithMessage("'name' must contain letters or digits.");
-        RuleFor(r => r.State).Must(state => UsStates.ToCode(state) is not null)
-            .WithMessage("'state' must be a USPS code or a state's full name.");
-        RuleFor(r => r.Type).Must(type => type != AgencyType.Unspecified && Enum.IsDefined(type))
-            .WithMessage("'type' must be County, Municipality or State Agency.");
-        RuleFor(r => r.Kind).Must(kind => kind != AgencyKind.Unspecified && Enum.IsDefined(kind))
-            .WithMessage("'kind' must name a kind of law enforcement agency; only law enforcement agencies may take part in 287(g).");
-        RuleFor(r => r.County).MaximumLength(100);
-        RuleFor(r => r.AgencyHead).MaximumLength(200);
-        RuleFor(r => r.PointOfContact).NotNull().WithMessage("'point_of_contact' is required.");
-        When(r => r.PointOfContact is not null, () =>
-        {
-            RuleFor(r => r.PointOfContact.Name).NotEmpty().MaximumLength(200);
-            RuleFor(r => r.PointOfContact.Email).NotEmpty().EmailAddress().MaximumLength(254);
-        });
+        RuleFor(r => r.AgencyId).Must(id => Guid.TryParse(id, out _)).WithMessage("'agency_id' must be a UUID.");
+        RuleFor(r => r.Version).GreaterThan(0).WithMessage("'version' must be the version last read.");
+        Include(new AgencyDetailsValidator());
+    }
+}
+
+public sealed class ListAgenciesValidator : AbstractValidator<ListAgenciesRequest>
+{
+    public const int MaxPageSize = 500;
+
+    public ListAgenciesValidator()
+    {
+        RuleFor(r => r.PageSize).InclusiveBetween(0, MaxPageSize);
+        RuleFor(r => r.State).Must(state => string.IsNullOrWhiteSpace(state) || Domain.UsStates.ToCode(state) is not null)
+            .WithMessage("'state' must be empty, a USPS code or a state's full name.");
+        RuleFor(r => r.Type).Must(Enum.IsDefined).WithMessage("'type' is not an agency type.");
+        RuleFor(r => r.Kind).Must(Enum.IsDefined).WithMessage("'kind' is not an agency kind.");
+    }
+}
+
+public sealed class SearchAgenciesValidator : AbstractValidator<SearchAgenciesRequest>
+{
+    public const int MaxLimit = 100;
+
+    public SearchAgenciesValidator()
+    {
+        RuleFor(r => r.Query).NotEmpty().MaximumLength(AgencyDetailsValidator.MaxNameLength)
+            .Must(query => Domain.AgencyName.Normalize(query).Length > 0).WithMessage("'query' must contain letters or digits.");
+        RuleFor(r => r.State).Must(state => string.IsNullOrWhiteSpace(state) || Domain.UsStates.ToCode(state) is not null)
+            .WithMessage("'state' must be empty, a USPS code or a state's full name.");
+        RuleFor(r => r.Limit).InclusiveBetween(0, MaxLimit);
     }
 }
