@@ -41,8 +41,11 @@ public sealed class BenchHost(IHost host) : IAsyncDisposable
         builder.AddServiceMessaging(bus => bus.AddConsumer<BenchConsumer>());
         var host = builder.Build();
         await host.StartAsync();
-        await Eventually.ReturnsAsync(() => Task.FromResult(host.Services.GetRequiredService<MigrationState>().Completed),
-            done => done, TimeSpan.FromSeconds(30));
+        // Ready means every health check passes, the bus's included: its receive endpoints have declared and bound
+        // their queues. A message published before that would reach an exchange with no queue and be dropped.
+        var health = host.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>();
+        await Eventually.ReturnsAsync(async () => (await health.CheckHealthAsync()).Status,
+            status => status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, TimeSpan.FromSeconds(60));
         return new BenchHost(host);
     }
 

@@ -8,7 +8,7 @@ namespace Program287g.ServiceTests.Messaging;
 [Collection(ServersCollection.Name)]
 public sealed class InboxTests(TestInfrastructure servers)
 {
-    private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(60);
     private readonly string _run = Guid.NewGuid().ToString("N");
 
     [Fact]

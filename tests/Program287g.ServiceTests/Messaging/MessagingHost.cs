@@ -74,8 +74,11 @@ public sealed class MessagingHost : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync();
         var started = new MessagingHost(host, connectionString, endpointPrefix);
-        await Eventually.ReturnsAsync(() => Task.FromResult(host.Services.GetRequiredService<MigrationState>().Completed),
-            done => done, TimeSpan.FromSeconds(30));
+        // Ready means every health check passes, the bus's included: its receive endpoints have declared and bound
+        // their queues. A message published before that would reach an exchange with no queue and be dropped.
+        var health = host.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>();
+        await Eventually.ReturnsAsync(async () => (await health.CheckHealthAsync()).Status,
+            status => status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, TimeSpan.FromSeconds(60));
         return started;
     }
 

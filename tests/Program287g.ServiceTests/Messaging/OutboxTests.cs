@@ -9,7 +9,7 @@ namespace Program287g.ServiceTests.Messaging;
 [Collection(ServersCollection.Name)]
 public sealed class OutboxTests(TestInfrastructure servers)
 {
-    private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(60);
     private readonly string _run = Guid.NewGuid().ToString("N");
 
     [Fact]
