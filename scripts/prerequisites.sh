@@ -11,7 +11,7 @@ as_root() {
 ensure_debian_packages() {
   local missing=()
   for package in postgresql rabbitmq-server; do
-    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
   done
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing Debian packages: ${missing[*]}"
