@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Program287g.Agency.V1;
+using Program287g.Contracts.Agency;
+using Program287g.Testing;
+
+namespace Program287g.EndToEndTests;
+
+/// <summary>One trace from the caller's gRPC call, through the Agency service's transaction and outbox dispatcher,
+/// over RabbitMQ, into a consumer: here a probe the test attaches to the system's own broker.</summary>
+[Collection(AppHostCollection.Name)]
+public sealed class TracingAcrossTheBusTests(AppHostFixture system)
+{
+    [Fact]
+    public async Task A_registration_and_the_event_it_raises_share_one_trace_from_the_call_to_the_consumer()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var probe = await BusProbe.StartAsync((await system.App.GetConnectionStringAsync(ResourceNames.Messaging))!);
+        using var source = new ActivitySource("Program287g.EndToEndTests");
+        var client = new AgencyService.AgencyServiceClient(system.Channel(ResourceNames.AgencyService, system.Tokens.Staff()));
+
+        string traceId;
+        string agencyId;
+        using (var call = source.StartActivity("staff registers an agency", ActivityKind.Client)!)
+        {
+            traceId = call.TraceId.ToString();
+            agencyId = (await client.RegisterAgencyAsync(new RegisterAgencyRequest
+            {
+                Name = $"Trace County Sheriff's Office {Guid.NewGuid():N}",
+                State = "GA",
+                Type = AgencyType.County,
+                Kind = AgencyKind.SheriffsOffice,
+                PointOfContact = new PointOfContact { Name = "Pat Roe", Email = "pat.roe@example.gov" },
+            })).Agency.AgencyId;
+        }
+
+        var consumed = await Eventually.ReturnsAsync(() => Task.FromResult(probe.Seen.GetValueOrDefault(Guid.Parse(agencyId))),
+            seen => seen is not null, TimeSpan.FromSeconds(60));
+        consumed!.ShouldBe(traceId);
+
+        // The service's side of the same trace, as the dashboard shows it: the RPC and the outbox's publish.
+        using var dashboard = new HttpClient { BaseAddress = system.Dashboard };
+        var names = await Eventually.ReturnsAsync(() => SpanNamesAsync(dashboard, traceId),
+            spans => spans.Contains("outbox publish") && spans.Contains("POST /program287g.agency.v1.AgencyService/RegisterAgency"),
+            TimeSpan.FromSeconds(30));
+        names.ShouldContain(name => name.StartsWith("postgresql", StringComparison.Ordinal));
+    }
+
+    private static async Task<IReadOnlyList<string>> SpanNamesAsync(HttpClient dashboard, string traceId)
+    {
+        using var response = await dashboard.GetAsync($"/api/telemetry/spans?traceId={traceId}&limit=500");
+        if (!response.IsSuccessStatusCode)
+        {
+            return [];
+        }
+        using var document = await response.Content.ReadFromJsonAsync<JsonDocument>();
+        return document!.RootElement.GetProperty("data").GetProperty("resourceSpans").EnumerateArray()
+            .SelectMany(r => r.GetProperty("scopeSpans").EnumerateArray())
+            .SelectMany(s => s.GetProperty("spans").EnumerateArray())
+            .Select(span => span.GetProperty("name").GetString()!)
+            .ToList();
+    }
+
+    /// <summary>A consumer on its own queue, bound to AgencyRegistered, recording each event's trace id.</summary>
+    private sealed class BusProbe(ServiceProvider services, IBusControl bus) : IAsyncDisposable
+    {
+        public ConcurrentDictionary<Guid, string> Seen { get; } = services.GetRequiredService<ConcurrentDictionary<Guid, string>>();
+
+        public static async Task<BusProbe> StartAsync(string amqpUri)
+        {
+            var services = new ServiceCollection()
+                .AddSingleton(new ConcurrentDictionary<Guid, string>())
+                .AddMassTransit(bus =>
+                {
+                    bus.AddConsumer<Recorder>();
+                    bus.UsingRabbitMq((context, rabbit) =>
+                    {
+                        rabbit.Host(new Uri(amqpUri));
+                        rabbit.ReceiveEndpoint($"e2e-probe-{Guid.NewGuid():N}", endpoint =>
+                        {
+                            endpoint.AutoDelete = true;
+                            endpoint.Durable = false;
+                            endpoint.ConfigureConsumer<Recorder>(context);
+                        });
+                    });
+                })
+                .BuildServiceProvider();
+            var bus = services.GetRequiredService<IBusControl>();
+            await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+            return new BusProbe(services, bus);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await bus.StopAsync();
+            await services.DisposeAsync();
+        }
+    }
+
+    private sealed class Recorder(ConcurrentDictionary<Guid, string> seen) : IConsumer<AgencyRegistered>
+    {
+        public Task Consume(ConsumeContext<AgencyRegistered> context)
+        {
+            seen[context.Message.AgencyId] = Activity.Current?.TraceId.ToString() ?? "no trace";
+            return Task.CompletedTask;
+        }
+    }
+}
