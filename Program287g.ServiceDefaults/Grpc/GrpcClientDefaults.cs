@@ -1,6 +1,8 @@
 using Grpc.Core;
 using Grpc.Net.Client.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Program287g.ServiceDefaults.Auth;
 
 namespace Program287g.ServiceDefaults.Grpc;
 
@@ -12,10 +14,13 @@ public static class GrpcClientDefaults
     /// <summary>A gRPC client for another Program287g service, found by its Aspire resource name through service
     /// discovery ("http://_grpc.agency"). The incoming call's deadline and cancellation travel on
     /// (call-context propagation). Only the methods named in <paramref name="idempotentMethods"/> are retried,
-    /// and only on UNAVAILABLE: a create or submit is never sent twice by the client.</summary>
+    /// and only on UNAVAILABLE: a create or submit is never sent twice by the client. Every call carries this
+    /// service's own internal-system token: the caller has authorized its user before it calls on.</summary>
     public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IServiceCollection services, string serviceName,
         params string[] idempotentMethods) where TClient : ClientBase
     {
+        services.TryAddSingleton<InternalTokenProvider>();
+        services.TryAddSingleton(TimeProvider.System);
         return services
             .AddGrpcClient<TClient>(options =>
             {
@@ -23,7 +28,8 @@ public static class GrpcClientDefaults
                 options.ChannelOptionsActions.Add(channel => channel.ServiceConfig = RetryPolicyFor(idempotentMethods));
             })
             .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true)
-            .AddInterceptor(() => new DefaultDeadlineInterceptor(DefaultDeadline));
+            .AddInterceptor(() => new DefaultDeadlineInterceptor(DefaultDeadline))
+            .AddInterceptor(provider => new InternalTokenInterceptor(provider.GetRequiredService<InternalTokenProvider>()));
     }
 
     /// <summary>The channel's service config: a retry policy (3 attempts, UNAVAILABLE only) for the named methods
