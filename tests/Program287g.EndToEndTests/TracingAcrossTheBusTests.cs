@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Program287g.Agency.V1;
@@ -18,12 +16,7 @@ public sealed class TracingAcrossTheBusTests(AppHostFixture system)
     [Fact]
     public async Task A_registration_and_the_event_it_raises_share_one_trace_from_the_call_to_the_consumer()
     {
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = _ => true,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = Tracing.ListenToEverything();
         await using var probe = await BusProbe.StartAsync((await system.App.GetConnectionStringAsync(ResourceNames.Messaging))!);
         using var source = new ActivitySource("Program287g.EndToEndTests");
         var client = new AgencyService.AgencyServiceClient(system.Channel(ResourceNames.AgencyService, system.Tokens.Staff()));
@@ -48,26 +41,10 @@ public sealed class TracingAcrossTheBusTests(AppHostFixture system)
         consumed!.ShouldBe(traceId);
 
         // The service's side of the same trace, as the dashboard shows it: the RPC and the outbox's publish.
-        using var dashboard = new HttpClient { BaseAddress = system.Dashboard };
-        var names = await Eventually.ReturnsAsync(() => SpanNamesAsync(dashboard, traceId),
+        var names = await Eventually.ReturnsAsync(() => DashboardTelemetry.SpanNamesAsync(system.Dashboard, $"traceId={traceId}"),
             spans => spans.Contains("outbox publish") && spans.Contains("POST /program287g.agency.v1.AgencyService/RegisterAgency"),
             TimeSpan.FromSeconds(30));
         names.ShouldContain(name => name.StartsWith("postgresql", StringComparison.Ordinal));
-    }
-
-    private static async Task<IReadOnlyList<string>> SpanNamesAsync(HttpClient dashboard, string traceId)
-    {
-        using var response = await dashboard.GetAsync($"/api/telemetry/spans?traceId={traceId}&limit=500");
-        if (!response.IsSuccessStatusCode)
-        {
-            return [];
-        }
-        using var document = await response.Content.ReadFromJsonAsync<JsonDocument>();
-        return document!.RootElement.GetProperty("data").GetProperty("resourceSpans").EnumerateArray()
-            .SelectMany(r => r.GetProperty("scopeSpans").EnumerateArray())
-            .SelectMany(s => s.GetProperty("spans").EnumerateArray())
-            .Select(span => span.GetProperty("name").GetString()!)
-            .ToList();
     }
 
     /// <summary>A consumer on its own queue, bound to AgencyRegistered, recording each event's trace id.</summary>

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Program287g.Agency.V1;
@@ -52,21 +50,11 @@ public sealed class WholeSystemTests(AppHostFixture system)
         })).Agency;
         (await client.GetAgencyAsync(new GetAgencyRequest { AgencyId = registered.AgencyId })).Agency.ShouldBe(registered);
 
-        using var dashboard = new HttpClient { BaseAddress = system.Dashboard };
-        var spans = await Eventually.ReturnsAsync(() => SpanNamesAsync(dashboard, ResourceNames.AgencyService),
+        var spans = await Eventually.ReturnsAsync(
+            () => DashboardTelemetry.SpanNamesAsync(system.Dashboard, $"resource={ResourceNames.AgencyService}"),
             names => names.Contains("POST /program287g.agency.v1.AgencyService/RegisterAgency"), TimeSpan.FromSeconds(30));
 
         spans.ShouldContain(name => name.StartsWith("postgresql", StringComparison.Ordinal));
         spans.ShouldNotContain(name => name.Contains("grpc.health", StringComparison.Ordinal) || name.Contains("/health", StringComparison.Ordinal));
-    }
-
-    private static async Task<IReadOnlyList<string>> SpanNamesAsync(HttpClient dashboard, string resource)
-    {
-        using var document = await dashboard.GetFromJsonAsync<JsonDocument>($"/api/telemetry/spans?resource={resource}&limit=500");
-        return document!.RootElement.GetProperty("data").GetProperty("resourceSpans").EnumerateArray()
-            .SelectMany(r => r.GetProperty("scopeSpans").EnumerateArray())
-            .SelectMany(s => s.GetProperty("spans").EnumerateArray())
-            .Select(span => span.GetProperty("name").GetString()!)
-            .ToList();
     }
 }

@@ -77,12 +77,7 @@ public sealed class OutboxTests(TestInfrastructure servers)
     [Fact]
     public async Task One_trace_runs_from_the_transaction_through_the_outbox_into_the_consumer()
     {
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = _ => true,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = Tracing.ListenToEverything();
         await using var host = await MessagingHost.StartAsync(servers);
         using var source = new ActivitySource("Program287g.Tests");
 
