@@ -31,6 +31,12 @@ public static class ServiceResourceExtensions
             .WithEnvironment($"Kestrel__Endpoints__{ResourceNames.HttpEndpoint}__Url", httpUrl)
             .WithEnvironment($"Kestrel__Endpoints__{ResourceNames.HttpEndpoint}__Protocols", "Http1")
             .WithEnvironment("Auth__SigningKey", signingKey)
+            .WithUrlForEndpoint(ResourceNames.GrpcEndpoint, url => url.DisplayText = "gRPC")
+            .WithUrlForEndpoint(ResourceNames.HttpEndpoint, url =>
+            {
+                url.Url = $"{url.Url.TrimEnd('/')}/health";
+                url.DisplayText = "health";
+            })
             .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint);
     }
 

@@ -78,6 +78,10 @@ public static class Extensions
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [HealthTags.Live]);
+        // The health service logs every failed check as an error, so each start (broker connecting, migrations
+        // running) painted every service red in the dashboard. Readiness is reported where it belongs: /health,
+        // grpc.health.v1 and the resource's state; the causes are logged by the parts that fail.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
         // A probe must answer within its caller's deadline: a check that hangs (a dead server that never refuses)
         // counts as unhealthy after this long instead of holding the probe.
         builder.Services.PostConfigure<HealthCheckServiceOptions>(options =>
