@@ -42,6 +42,26 @@ public sealed class InboxTests(TestInfrastructure servers)
     }
 
     [Fact]
+    public async Task Consumer_queues_are_durable_quorum_queues()
+    {
+        await using var host = await MessagingHost.StartAsync(servers);
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(servers.RabbitMqConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync();
+
+        // Re-declaring with the same properties succeeds only if they are the queue's own: durable and quorum.
+        await using (var same = await connection.CreateChannelAsync())
+        {
+            await same.QueueDeclareAsync(host.PoisonQueue, durable: true, exclusive: false, autoDelete: false,
+                arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" });
+        }
+        await using var classic = await connection.CreateChannelAsync();
+        var refusal = await Should.ThrowAsync<RabbitMQ.Client.Exceptions.OperationInterruptedException>(() =>
+            classic.QueueDeclareAsync(host.PoisonQueue, durable: true, exclusive: false, autoDelete: false,
+                arguments: new Dictionary<string, object?> { ["x-queue-type"] = "classic" }));
+        refusal.ShutdownReason!.ReplyCode.ShouldBe((ushort)406); // PRECONDITION_FAILED: inequivalent x-queue-type
+    }
+
+    [Fact]
     public async Task A_consumer_that_keeps_failing_sends_the_message_to_its_error_queue_from_where_it_can_be_replayed()
     {
         await using var host = await MessagingHost.StartAsync(servers);
