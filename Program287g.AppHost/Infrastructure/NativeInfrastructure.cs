@@ -12,7 +12,7 @@ internal static class NativeInfrastructure
     public static InfrastructureResources Add(IDistributedApplicationBuilder builder, InfrastructureSettings settings)
     {
         var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
-        var dataRoot = Path.GetFullPath(settings.DataDirectory ?? Path.Combine(repositoryRoot, ".data"));
+        var dataRoot = Path.GetFullPath(settings.DataDirectory ?? DefaultDataDirectory(repositoryRoot));
         var (server, databases) = AddPostgres(builder, settings, dataRoot);
         return new InfrastructureResources
         {
@@ -21,6 +21,23 @@ internal static class NativeInfrastructure
             Messaging = AddRabbitMq(builder, settings, dataRoot),
             Smtp = AddSmtp(builder, settings, repositoryRoot),
         };
+    }
+
+    /// <summary>The repository's .data folder, unless the server's system user (postgres, when we run as root) cannot
+    /// reach it, as in a clone under /root: then a folder of this repository's own under /var/tmp, which also
+    /// survives restarts.</summary>
+    private static string DefaultDataDirectory(string repositoryRoot)
+    {
+        var inRepository = Path.Combine(repositoryRoot, ".data");
+        if (!PrivilegeDrop.IsRoot || PrivilegeDrop.OthersCanReach(repositoryRoot))
+        {
+            return inRepository;
+        }
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(repositoryRoot)))[..12];
+        var fallback = Path.Combine("/var/tmp", $"program287g-{key}");
+        Console.WriteLine($"  data          {inRepository} is not reachable by the postgres user; using {fallback}");
+        return fallback;
     }
 
     private static (IResourceBuilder<NativeServerResource>, IReadOnlyDictionary<string, IResourceBuilder<IResourceWithConnectionString>>)
