@@ -14,7 +14,7 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, IEnumerable<Mi
     ILogger<DatabaseMigrator> logger) : BackgroundService
 {
     private const long AdvisoryLockKey = 287_000_001;
-    private static readonly ActivitySource Activity = new(TelemetrySources.Program287g);
+    private static readonly ActivitySource Tracer = new(TelemetrySources.Program287g);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,7 +25,7 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, IEnumerable<Mi
         {
             try
             {
-                using var activity = Activity.StartActivity("database migrate");
+                using var activity = Tracer.StartActivity("database migrate");
                 var applied = await ApplyAsync(migrations, stoppingToken);
                 state.Complete(applied);
                 logger.LogInformation("Database ready: {Applied} migration(s) applied, {Total} known", applied.Count, migrations.Count);

@@ -17,7 +17,7 @@ namespace Program287g.Messaging.Outbox;
 public sealed class OutboxDispatcher(NpgsqlDataSource database, IBus bus, OutboxMetrics metrics,
     IOptions<OutboxOptions> options, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private static readonly ActivitySource Activity = new(TelemetrySources.Program287g);
+    private static readonly ActivitySource Tracer = new(TelemetrySources.Program287g);
     private readonly WakeSignal _wake = new();
     private readonly OutboxOptions _options = options.Value;
 
@@ -90,7 +90,10 @@ public sealed class OutboxDispatcher(NpgsqlDataSource database, IBus bus, Outbox
         }
         var outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, cancellationToken)));
         var sent = rows.Where((_, i) => outcomes[i] is null).Select(row => row.Id).ToArray();
-        await OutboxStore.MarkSentAsync(transaction, sent, cancellationToken);
+        if (sent.Length > 0)
+        {
+            await OutboxStore.MarkSentAsync(transaction, sent, cancellationToken);
+        }
         for (var i = 0; i < rows.Count; i++)
         {
             if (outcomes[i] is { } error)
@@ -114,7 +117,7 @@ public sealed class OutboxDispatcher(NpgsqlDataSource database, IBus bus, Outbox
     private async Task<string?> PublishAsync(OutboxRow row, CancellationToken cancellationToken)
     {
         ActivityContext.TryParse(row.TraceParent, row.TraceState, out var parent);
-        using var activity = Activity.StartActivity("outbox publish", ActivityKind.Producer, parent);
+        using var activity = Tracer.StartActivity("outbox publish", ActivityKind.Producer, parent);
         activity?.SetTag("messaging.message.id", row.MessageId);
         activity?.SetTag("messaging.message.type", row.MessageType);
         try
