@@ -1,3 +1,4 @@
+using Program287g.Domain;
 using FluentValidation;
 using Program287g.Agency.Domain;
 

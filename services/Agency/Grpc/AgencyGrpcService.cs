@@ -1,3 +1,4 @@
+using Program287g.Domain;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Program287g.Agency.Data;

@@ -1,3 +1,4 @@
+using Program287g.Domain;
 using Google.Protobuf.WellKnownTypes;
 using Program287g.Agency.Domain;
 using Program287g.Agency.V1;

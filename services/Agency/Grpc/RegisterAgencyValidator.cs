@@ -1,3 +1,4 @@
+using Program287g.Domain;
 using FluentValidation;
 using Program287g.Agency.V1;
 
@@ -25,7 +26,7 @@ public sealed class ListAgenciesValidator : AbstractValidator<ListAgenciesReques
     public ListAgenciesValidator()
     {
         RuleFor(r => r.PageSize).InclusiveBetween(0, MaxPageSize);
-        RuleFor(r => r.State).Must(state => string.IsNullOrWhiteSpace(state) || Domain.UsStates.ToCode(state) is not null)
+        RuleFor(r => r.State).Must(state => string.IsNullOrWhiteSpace(state) || UsStates.ToCode(state) is not null)
             .WithMessage("'state' must be empty, a USPS code or a state's full name.");
         RuleFor(r => r.Type).Must(Enum.IsDefined).WithMessage("'type' is not an agency type.");
         RuleFor(r => r.Kind).Must(Enum.IsDefined).WithMessage("'kind' is not an agency kind.");
@@ -40,7 +41,7 @@ public sealed class SearchAgenciesValidator : AbstractValidator<SearchAgenciesRe
     {
         RuleFor(r => r.Query).NotEmpty().MaximumLength(AgencyDetailsValidator.MaxNameLength)
             .Must(query => Domain.AgencyName.Normalize(query).Length > 0).WithMessage("'query' must contain letters or digits.");
-        RuleFor(r => r.State).Must(state => string.IsNullOrWhiteSpace(state) || Domain.UsStates.ToCode(state) is not null)
+        RuleFor(r => r.State).Must(state => string.IsNullOrWhiteSpace(state) || UsStates.ToCode(state) is not null)
             .WithMessage("'state' must be empty, a USPS code or a state's full name.");
         RuleFor(r => r.Limit).InclusiveBetween(0, MaxLimit);
     }

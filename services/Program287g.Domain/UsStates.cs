@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Program287g.Agency.Domain;
+namespace Program287g.Domain;
 
 /// <summary>States, the District of Columbia and the territories by USPS code. ICE's sheets write states as
 /// full names in any case ("Georgia", "GEORGIA"); the registry stores the code.</summary>
