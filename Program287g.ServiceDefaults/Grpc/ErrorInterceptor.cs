@@ -55,6 +55,20 @@ public sealed class ErrorInterceptor(IServiceProvider services, ILogger<ErrorInt
         }
     }
 
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
+        IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw Translate(exception, context);
+        }
+    }
+
     private async Task ValidateAsync<TRequest>(TRequest request, CancellationToken cancellationToken)
     {
         if (services.GetService(typeof(IValidator<TRequest>)) is IValidator<TRequest> validator)

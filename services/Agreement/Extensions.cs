@@ -1,5 +1,12 @@
+using FluentValidation;
+using Program287g.Agency.V1;
+using Program287g.Agreement.Data;
+using Program287g.Agreement.Grpc;
+using Program287g.Agreement.IcePublications;
+using Program287g.Agreement.Messaging;
 using Program287g.Messaging;
 using Program287g.Persistence;
+using Program287g.ServiceDefaults.Grpc;
 
 namespace Program287g.Agreement;
 
@@ -7,8 +14,21 @@ public static class Extensions
 {
     public static WebApplicationBuilder AddAgreementServices(this WebApplicationBuilder builder)
     {
+        DapperTypes.Register();
         builder.AddServiceDatabase(ResourceNames.AgreementDatabase, typeof(Extensions).Assembly);
-        builder.AddServiceMessaging();
+        builder.AddServiceMessaging(bus => bus.AddConsumer<AgencyUpdatedConsumer>());
+        builder.Services.AddServiceGrpcClient<AgencyService.AgencyServiceClient>(ResourceNames.AgencyService,
+            "program287g.agency.v1.AgencyService/GetAgency", "program287g.agency.v1.AgencyService/ListAgencies",
+            // Resolving is idempotent by design: a repeat registers nothing.
+            "program287g.agency.v1.AgencyService/ResolveAgencies");
+        builder.Services.AddValidatorsFromAssemblyContaining<AgreementServiceMarker>(includeInternalTypes: true);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AgreementStore>();
+        builder.Services.AddSingleton<AgreementQueries>();
+        builder.Services.AddSingleton<AgencyDirectory>();
+        builder.Services.AddSingleton<IceRowImporter>();
+        builder.Services.AddSingleton<IceListImporter>();
+        builder.Services.AddSingleton<IceListExporter>();
         return builder;
     }
 }

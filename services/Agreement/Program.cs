@@ -1,4 +1,5 @@
 using Program287g.Agreement;
+using Program287g.Agreement.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -7,5 +8,6 @@ builder.AddAgreementServices();
 var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapGrpcService<AgreementGrpcService>();
 app.MapDefaultEndpoints();
 app.Run();

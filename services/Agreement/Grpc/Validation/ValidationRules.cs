@@ -1,0 +1,32 @@
+using FluentValidation;
+using Program287g.Domain;
+using ProtoDate = Google.Type.Date;
+
+namespace Program287g.Agreement.Grpc.Validation;
+
+/// <summary>Rules several requests share, so each is written once.</summary>
+internal static class ValidationRules
+{
+    public const int MaxTextLength = 200;
+    public const int MaxReasonLength = 2000;
+
+    public static IRuleBuilderOptions<T, string> MustBeUuid<T>(this IRuleBuilder<T, string> rule, string field) =>
+        rule.Must(id => Guid.TryParse(id, out _)).WithMessage($"'{field}' must be a UUID.");
+
+    public static IRuleBuilderOptions<T, ProtoDate?> MustBeDate<T>(this IRuleBuilder<T, ProtoDate?> rule, string field) =>
+        rule.Must(date => date.ToDateOnly() is not null).WithMessage($"'{field}' must be a real calendar date (year, month and day).");
+
+    /// <summary>A signature date may be today (Eastern) but not later: nobody signs in the future.</summary>
+    public static IRuleBuilderOptions<T, ProtoDate?> MustNotBeFuture<T>(this IRuleBuilder<T, ProtoDate?> rule, string field,
+        TimeProvider clock) =>
+        rule.Must(date => date.ToDateOnly() is not { } day || day <= ProgramTime.DateOf(clock.GetUtcNow()))
+            .WithMessage($"'{field}' cannot be in the future.");
+
+    public static IRuleBuilderOptions<T, string> MustBeStateOrEmpty<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(state => string.IsNullOrWhiteSpace(state) || UsStates.ToCode(state) is not null)
+            .WithMessage("'state' must be empty, a USPS code or a state's full name.");
+
+    public static IRuleBuilderOptions<T, string> MustBeSaidText<T>(this IRuleBuilder<T, string> rule, int maxLength = MaxTextLength) =>
+        rule.Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage("'{PropertyName}' is required.")
+            .MaximumLength(maxLength);
+}

@@ -1,0 +1,67 @@
+using Program287g.Agency.V1;
+using Program287g.Agreement.Grpc;
+using Program287g.IceLists;
+
+namespace Program287g.Agreement.IcePublications;
+
+/// <summary>Takes one of ICE's published lists into the registry and the agreements: agencies are matched or
+/// registered in the Agency service (in batches), then each row is applied in its own transaction, so a row that
+/// cannot be taken costs nothing but itself. Every application is idempotent: the same file twice changes nothing.</summary>
+public sealed class IceListImporter(IceRowImporter rows, AgencyDirectory directory, ILogger<IceListImporter> logger)
+{
+    private const int ResolveBatchSize = 500;
+    private const int ProgressEvery = 25;
+
+    /// <summary>Imports <paramref name="file"/> as describing <paramref name="asOf"/>; <paramref name="progress"/> hears
+    /// (rows done, rows in all) as the work goes.</summary>
+    public async Task<ImportResult> ImportAsync(IceListFile file, DateTimeOffset asOf, Func<int, int, Task> progress,
+        CancellationToken cancellationToken)
+    {
+        var problems = new List<IceRowProblem>(file.Problems);
+        var outcomes = new Dictionary<RowOutcome, int>();
+        var registered = new HashSet<Guid>();
+        var matched = new HashSet<Guid>();
+        var done = 0;
+        foreach (var batch in file.Rows.Chunk(ResolveBatchSize))
+        {
+            var agencies = await directory.ResolveAsync(batch.Select(ToListedAgency).ToList(), cancellationToken);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var (agency, isNew) = agencies[i];
+                (isNew ? registered : matched).Add(agency.Id);
+                var applied = await rows.ApplyAsync(file.Kind, batch[i], agency, asOf, cancellationToken);
+                if (applied.Problem is { } problem)
+                {
+                    problems.Add(problem);
+                }
+                else
+                {
+                    outcomes[applied.Outcome] = outcomes.GetValueOrDefault(applied.Outcome) + 1;
+                }
+                if (++done % ProgressEvery == 0)
+                {
+                    await progress(done, file.Rows.Count);
+                }
+            }
+        }
+        await progress(done, file.Rows.Count);
+        matched.ExceptWith(registered);
+        logger.LogInformation("Imported ICE {Kind} list as of {AsOf}: {Rows} rows, {Problems} problems", file.Kind, asOf,
+            file.Rows.Count, problems.Count);
+        return new ImportResult(file.Kind, asOf, file.Rows.Count + file.Problems.Select(p => p.RowNumber).Distinct().Count(),
+            registered.Count, matched.Count, outcomes, [.. problems.OrderBy(p => p.RowNumber)]);
+    }
+
+    private static ListedAgency ToListedAgency(IceListRow row) => new()
+    {
+        Name = row.AgencyName,
+        State = row.State,
+        Type = row.Type switch
+        {
+            IceAgencyType.County => AgencyType.County,
+            IceAgencyType.Municipality => AgencyType.Municipality,
+            _ => AgencyType.StateAgency,
+        },
+        County = row.County ?? "",
+    };
+}

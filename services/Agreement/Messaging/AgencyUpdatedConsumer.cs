@@ -1,0 +1,33 @@
+using Dapper;
+using MassTransit;
+using Npgsql;
+using Program287g.Contracts.Agency;
+using Program287g.Messaging.Inbox;
+
+namespace Program287g.Agreement.Messaging;
+
+/// <summary>Keeps the agreements' copy of an agency current. Versions order the updates: an older one arriving late
+/// changes nothing, and a redelivery is stopped by the inbox.</summary>
+public sealed class AgencyUpdatedConsumer(NpgsqlDataSource database) : IdempotentConsumer<AgencyUpdated>(database)
+{
+    protected override Task HandleAsync(ConsumeContext<AgencyUpdated> context, NpgsqlTransaction transaction)
+    {
+        var agency = context.Message;
+        return transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            UPDATE agreements SET agency_name = @Name, agency_sort_name = upper(@Name), agency_type = @type,
+                county = @County, contact_name = @ContactName, contact_email = @ContactEmail, agency_version = @Version
+            WHERE agency_id = @AgencyId AND agency_version < @Version
+            """, new
+            {
+                agency.Name, type = IceTypeText(agency.Type), agency.County, agency.ContactName, agency.ContactEmail,
+                agency.Version, agency.AgencyId,
+            }, transaction, cancellationToken: context.CancellationToken));
+    }
+
+    /// <summary>The Agency service's type names ("StateAgency") as ICE prints them.</summary>
+    private static string IceTypeText(string type) => type switch
+    {
+        "StateAgency" => "State Agency",
+        _ => type,
+    };
+}
