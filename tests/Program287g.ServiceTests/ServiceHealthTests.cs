@@ -1,10 +1,11 @@
 extern alias AgencyService;
+extern alias AgreementService;
 
 using Dapper;
 using Grpc.Health.V1;
 using Npgsql;
 using AgencyServiceMarker = AgencyService::Program287g.Agency.AgencyServiceMarker;
-using Program287g.Agreement;
+using AgreementServiceMarker = AgreementService::Program287g.Agreement.AgreementServiceMarker;
 using Program287g.LocalServers;
 using Program287g.Nominee;
 using Program287g.Notification;
@@ -26,7 +27,7 @@ public sealed class ServiceHealthTests(TestInfrastructure servers)
 
     [Fact]
     public Task The_agreement_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
-        ServesWithoutATokenAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, [Messaging]);
+        ServesWithoutATokenAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, ["0001_agreements", Messaging]);
 
     [Fact]
     public Task The_nominee_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
