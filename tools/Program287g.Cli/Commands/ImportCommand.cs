@@ -1,0 +1,170 @@
+using System.CommandLine;
+using Google.Protobuf;
+using Grpc.Core;
+using Program287g.Agreement.V1;
+using Program287g.Cli.Output;
+using Program287g.Cli.Parsing;
+using Spectre.Console;
+
+namespace Program287g.Cli.Commands;
+
+/// <summary>program287g import &lt;file.xlsx&gt;: streams one of ICE's lists to the service (the header, then 64 KiB
+/// chunks) while reading its progress, and prints the outcome with every row it could not take.</summary>
+public static class ImportCommand
+{
+    public const int ChunkSize = 64 * 1024;
+
+    public sealed record Options(string FilePath, IceListKind Kind, DateTimeOffset? AsOf);
+
+    public static Command Create(CommandContext context)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "ICE's list as downloaded, e.g. participatingAgencies_2025-03-27.xlsx" }
+            .AcceptExistingOnly();
+        var kind = new Option<IceListKind?>("--kind")
+        {
+            Description = "participating or pending [default: from the file name, participating* or pending*]",
+            HelpName = "participating|pending",
+            CustomParser = result => Choices.ParseKind(result),
+        };
+        var asOf = AsOf.MomentOption("The moment the list describes (ICE's \"As of March 27, 2025, at 3 p.m.\"); the file's own when not given.");
+        var command = new Command("import", "Imports one of ICE's published lists (participating or pending) from its xlsx file.")
+        {
+            file, kind, asOf,
+        };
+        command.Validators.Add(result =>
+        {
+            // Read the tokens, not the values: a value whose parse failed throws, and its error is reported already.
+            // A missing file is reported first (by AcceptExistingOnly).
+            if (result.GetResult(kind) is null && result.GetResult(file)?.Tokens is [var given]
+                && File.Exists(given.Value) && Choices.KindFromFileName(given.Value) is null)
+            {
+                result.AddError($"Cannot tell from the name '{Path.GetFileName(given.Value)}' which list this is: " +
+                    "pass --kind participating or --kind pending.");
+            }
+        });
+        command.SetAction((parse, cancellationToken) => context.RunAsync(parse, (client, output) =>
+        {
+            var path = parse.GetValue(file)!.FullName;
+            var options = new Options(path, parse.GetValue(kind) ?? Choices.KindFromFileName(path)!.Value, parse.GetValue(asOf));
+            return RunAsync(client, options, output, cancellationToken);
+        }));
+        return command;
+    }
+
+    public static Task<int> RunAsync(AgreementService.AgreementServiceClient client, Options options, CliOutput output,
+        CancellationToken cancellationToken) =>
+        CommandGuard.RunAsync(output, async () =>
+        {
+            var outcome = output.Json
+                ? await UploadAsync(client, options, SilentImportProgress.Instance, cancellationToken)
+                : await ImportProgressBars.ShowAsync(output.ErrorConsole, Path.GetFileName(options.FilePath),
+                    progress => UploadAsync(client, options, progress, cancellationToken));
+            if (output.Json)
+            {
+                output.WriteJson(ProtoJson.From(outcome)!);
+            }
+            else
+            {
+                Write(outcome, options, output);
+            }
+            return ExitCodes.Ok;
+        }, cancellationToken);
+
+    public static async Task<ImportOutcome> UploadAsync(AgreementService.AgreementServiceClient client, Options options,
+        IImportProgress progress, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(options.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read,
+            ChunkSize, useAsync: true);
+        var total = file.Length;
+        using var call = client.ImportIceList(cancellationToken: cancellationToken);
+        // Answers are read while the file goes up: the service may report progress, or refuse, before the end.
+        var answers = ReadOutcomeAsync(call.ResponseStream, progress, cancellationToken);
+        try
+        {
+            await call.RequestStream.WriteAsync(new ImportIceListRequest
+            {
+                Header = new ImportHeader
+                {
+                    Kind = options.Kind,
+                    AsOf = options.AsOf.ToTimestamp(),
+                    FileName = Path.GetFileName(options.FilePath),
+                },
+            }, cancellationToken);
+            var buffer = new byte[ChunkSize];
+            long sent = 0;
+            progress.Uploaded(sent, total);
+            int read;
+            while ((read = await file.ReadAtLeastAsync(buffer, ChunkSize, throwOnEndOfStream: false, cancellationToken)) > 0)
+            {
+                await call.RequestStream.WriteAsync(
+                    new ImportIceListRequest { Chunk = ByteString.CopyFrom(buffer, 0, read) }, cancellationToken);
+                sent += read;
+                progress.Uploaded(sent, total);
+            }
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (Exception exception) when (exception is RpcException or InvalidOperationException)
+        {
+            // The service ended the call before the file was sent (a refused header): its status says why.
+            await answers;
+            throw;
+        }
+        var outcome = await answers;
+        progress.Finished(outcome);
+        return outcome;
+    }
+
+    private static async Task<ImportOutcome> ReadOutcomeAsync(IAsyncStreamReader<ImportIceListResponse> answers,
+        IImportProgress progress, CancellationToken cancellationToken)
+    {
+        ImportOutcome? outcome = null;
+        while (await answers.MoveNext(cancellationToken))
+        {
+            var answer = answers.Current;
+            if (answer.PartCase == ImportIceListResponse.PartOneofCase.Progress)
+            {
+                progress.Imported(answer.Progress.RowsDone, answer.Progress.RowsTotal);
+            }
+            else if (answer.PartCase == ImportIceListResponse.PartOneofCase.Outcome)
+            {
+                outcome = answer.Outcome;
+            }
+        }
+        return outcome ?? throw new UnexpectedAnswerException("the Agreement service ended the import without an outcome.");
+    }
+
+    private static void Write(ImportOutcome outcome, Options options, CliOutput output)
+    {
+        output.Out.WriteLine($"Imported {Path.GetFileName(options.FilePath)} as the {Formats.Human(outcome.Kind).ToLowerInvariant()} " +
+            $"list as of {Formats.Human(outcome.AsOf)}:");
+        var counts = new Grid().AddColumn(new GridColumn().PadLeft(2)).AddColumn(new GridColumn().RightAligned());
+        foreach (var (label, count) in new[]
+        {
+            ("rows read", outcome.RowsRead),
+            ("agencies registered", outcome.AgenciesRegistered),
+            ("agencies matched", outcome.AgenciesMatched),
+            ("agreements created", outcome.AgreementsCreated),
+            ("applications created", outcome.ApplicationsCreated),
+            ("applications signed", outcome.ApplicationsSigned),
+            ("agreements superseded", outcome.AgreementsSuperseded),
+            ("unchanged", outcome.Unchanged),
+            ("problems", outcome.Problems.Count),
+        })
+        {
+            counts.AddRow(new Text(label), new Text(Formats.Count(count)));
+        }
+        output.Console.Write(counts);
+        if (outcome.Problems.Count == 0)
+        {
+            return;
+        }
+        output.Out.WriteLine("Rows the service could not take:");
+        var problems = Terminal.Table("Row", "Column", "Reason", "Value");
+        foreach (var problem in outcome.Problems)
+        {
+            problems.Row(Formats.Count(problem.Row), problem.Column, problem.Reason, problem.Value);
+        }
+        problems.Columns[0].Alignment = Justify.Right;
+        output.Console.Write(problems);
+    }
+}

@@ -1,0 +1,3 @@
+using Program287g.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, AgreementClientFactory.FromEnvironment());
