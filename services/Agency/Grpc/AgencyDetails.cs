@@ -1,6 +1,5 @@
-using Program287g.Domain;
 using FluentValidation;
-using Program287g.Agency.Domain;
+using Program287g.Agency.Grpc;
 
 namespace Program287g.Agency.V1;
 
@@ -23,19 +22,16 @@ public sealed partial class UpdateAgencyRequest : IAgencyDetails;
 /// <summary>Every rule an agency's details must meet; each failure names the proto field.</summary>
 public sealed class AgencyDetailsValidator : AbstractValidator<IAgencyDetails>
 {
-    public const int MaxNameLength = 200;
+    public const int MaxNameLength = AgencyFieldRules.MaxNameLength;
 
     public AgencyDetailsValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(MaxNameLength)
-            .Must(name => AgencyName.Normalize(name).Length > 0).WithMessage("'name' must contain letters or digits.");
-        RuleFor(r => r.State).Must(state => UsStates.ToCode(state) is not null)
-            .WithMessage("'state' must be a USPS code or a state's full name.");
-        RuleFor(r => r.Type).Must(type => type != AgencyType.Unspecified && Enum.IsDefined(type))
-            .WithMessage("'type' must be County, Municipality or State Agency.");
+        RuleFor(r => r.Name).AgencyName();
+        RuleFor(r => r.State).UsState();
+        RuleFor(r => r.Type).SpecifiedType();
         RuleFor(r => r.Kind).Must(kind => kind != AgencyKind.Unspecified && Enum.IsDefined(kind))
             .WithMessage("'kind' must name a kind of law enforcement agency; only law enforcement agencies may take part in 287(g).");
-        RuleFor(r => r.County).MaximumLength(100);
+        RuleFor(r => r.County).County();
         RuleFor(r => r.AgencyHead).MaximumLength(200);
         RuleFor(r => r.PointOfContact).NotNull().WithMessage("'point_of_contact' is required.");
         When(r => r.PointOfContact is not null, () =>
