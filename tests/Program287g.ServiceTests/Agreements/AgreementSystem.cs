@@ -42,7 +42,7 @@ public sealed class AgreementSystem : IAsyncDisposable
         return new AgreementSystem(tokens, agency, agreement);
     }
 
-    public AgreementService.AgreementServiceClient Agreements(string? token = null) =>
+    public Program287g.Agreement.V1.AgreementService.AgreementServiceClient Agreements(string? token = null) =>
         new(AgreementHost.Channel(token ?? Tokens.Staff()));
 
     public Program287g.Agency.V1.AgencyService.AgencyServiceClient Agencies(string? token = null) =>
