@@ -15,6 +15,10 @@ public static class Terminal
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = output,
+            // Detection looks at the environment (TERM, CI ...), not at this writer: a redirected stream gets no
+            // escape codes and no live rendering (Spectre's fallback prints progress milestones as plain lines).
+            Ansi = output.IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = output.IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = output.IsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
         if (!output.IsTerminal)
