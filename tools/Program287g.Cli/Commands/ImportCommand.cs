@@ -4,7 +4,6 @@ using Grpc.Core;
 using Program287g.Agreement.V1;
 using Program287g.Cli.Output;
 using Program287g.Cli.Parsing;
-using Spectre.Console;
 
 namespace Program287g.Cli.Commands;
 
@@ -65,7 +64,7 @@ public static class ImportCommand
             }
             else
             {
-                Write(outcome, options, output);
+                ImportOutcomeView.Write(outcome, Path.GetFileName(options.FilePath), output);
             }
             return ExitCodes.Ok;
         }, cancellationToken);
@@ -105,9 +104,9 @@ public static class ImportCommand
         }
         catch (Exception exception) when (exception is RpcException or InvalidOperationException)
         {
-            // The service ended the call before the file was sent (a refused header): its status says why.
+            // The service ended the call before the whole file was sent (a refused header): its status says why.
             await answers;
-            throw;
+            throw new UnexpectedAnswerException("the Agreement service ended the import before the whole file was sent.");
         }
         var outcome = await answers;
         progress.Finished(outcome);
@@ -131,40 +130,5 @@ public static class ImportCommand
             }
         }
         return outcome ?? throw new UnexpectedAnswerException("the Agreement service ended the import without an outcome.");
-    }
-
-    private static void Write(ImportOutcome outcome, Options options, CliOutput output)
-    {
-        output.Out.WriteLine($"Imported {Path.GetFileName(options.FilePath)} as the {Formats.Human(outcome.Kind).ToLowerInvariant()} " +
-            $"list as of {Formats.Human(outcome.AsOf)}:");
-        var counts = new Grid().AddColumn(new GridColumn().PadLeft(2)).AddColumn(new GridColumn().RightAligned());
-        foreach (var (label, count) in new[]
-        {
-            ("rows read", outcome.RowsRead),
-            ("agencies registered", outcome.AgenciesRegistered),
-            ("agencies matched", outcome.AgenciesMatched),
-            ("agreements created", outcome.AgreementsCreated),
-            ("applications created", outcome.ApplicationsCreated),
-            ("applications signed", outcome.ApplicationsSigned),
-            ("agreements superseded", outcome.AgreementsSuperseded),
-            ("unchanged", outcome.Unchanged),
-            ("problems", outcome.Problems.Count),
-        })
-        {
-            counts.AddRow(new Text(label), new Text(Formats.Count(count)));
-        }
-        output.Console.Write(counts);
-        if (outcome.Problems.Count == 0)
-        {
-            return;
-        }
-        output.Out.WriteLine("Rows the service could not take:");
-        var problems = Terminal.Table("Row", "Column", "Reason", "Value");
-        foreach (var problem in outcome.Problems)
-        {
-            problems.Row(Formats.Count(problem.Row), problem.Column, problem.Reason, problem.Value);
-        }
-        problems.Columns[0].Alignment = Justify.Right;
-        output.Console.Write(problems);
     }
 }
