@@ -95,11 +95,13 @@ public class LawEnforcementRuleTests
         var request = new ResolveAgenciesRequest();
         request.Agencies.Add(new ListedAgency { Name = "Polk County Sheriff's Office", State = "FL", Type = AgencyType.County });
         request.Agencies.Add(new ListedAgency { Name = "CoreCivic, Inc.", State = "TN", Type = AgencyType.County });
+        request.Agencies.Add(new ListedAgency { Name = "Dallas ISD", State = "TX", Type = AgencyType.Municipality });
 
-        var refused = new ResolveAgenciesValidator().Validate(request).Errors.ShouldHaveSingleItem();
+        var refused = new ResolveAgenciesValidator().Validate(request).Errors;
 
-        refused.PropertyName.ShouldBe("agencies[1].name");
-        refused.ErrorMessage.ShouldContain("'CoreCivic, Inc.' names a private company");
+        refused.Select(e => e.PropertyName).ShouldBe(["agencies[1].name", "agencies[2].name"]);
+        refused[0].ErrorMessage.ShouldContain("'CoreCivic, Inc.' names a private company");
+        refused[1].ErrorMessage.ShouldContain("'Dallas ISD' names a school district");
     }
 
     [IceListsFact]

@@ -5,7 +5,7 @@ using Program287g.Messaging.Outbox;
 
 namespace Program287g.Agency.Data;
 
-public sealed class AgencyRepository(NpgsqlDataSource dataSource)
+public sealed partial class AgencyRepository(NpgsqlDataSource dataSource)
 {
     private const string Columns = """
         id AS Id, name AS Name, normalized_name AS NormalizedName, state AS State, type AS Type, kind AS Kind,

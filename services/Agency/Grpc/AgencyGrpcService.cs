@@ -77,6 +77,17 @@ public sealed class AgencyGrpcService(AgencyRepository agencies, TimeProvider cl
         return response;
     }
 
+    [Authorize(Policy = Policies.StaffOrInternal)]
+    public override async Task<ResolveAgenciesResponse> ResolveAgencies(ResolveAgenciesRequest request, ServerCallContext context)
+    {
+        var now = clock.GetUtcNow();
+        var listed = request.Agencies.Select(agency => agency.ToRecord(now.UtcDateTime)).ToList();
+        var resolved = await agencies.ResolveAsync(listed, now, context.CancellationToken);
+        var response = new ResolveAgenciesResponse();
+        response.Agencies.AddRange(resolved.Select(r => new ResolvedAgency { Agency = r.Agency.ToMessage(), Registered = r.Registered }));
+        return response;
+    }
+
     private static Guid ParseId(string agencyId) =>
         Guid.TryParse(agencyId, out var id) ? id : throw RpcErrors.InvalidArgument("agency_id", "'agency_id' must be a UUID.");
 

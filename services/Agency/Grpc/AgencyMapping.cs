@@ -27,8 +27,7 @@ internal static class AgencyMapping
     /// <summary>A new agency, or (with <paramref name="id"/>) an agency's new details.</summary>
     public static AgencyRecord ToRecord(this IAgencyDetails details, DateTime now, Guid? id = null)
     {
-        // PostgreSQL keeps microseconds: store what it will give back, so a read equals the answer to a write.
-        now = new DateTime(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
+        now = AtDatabasePrecision(now);
         var name = details.Name.Trim();
         return new AgencyRecord
         {
@@ -47,10 +46,34 @@ internal static class AgencyMapping
         };
     }
 
+    /// <summary>An agency from ICE's lists, to register if it is new: no head, no point of contact, and the kind
+    /// read from its name and type unless the caller gave one.</summary>
+    public static AgencyRecord ToRecord(this ListedAgency listed, DateTime now)
+    {
+        now = AtDatabasePrecision(now);
+        var name = listed.Name.Trim();
+        var kind = listed.Kind == AgencyKind.Unspecified ? AgencyKinds.Infer(name, listed.Type) : listed.Kind;
+        return new AgencyRecord
+        {
+            Id = Guid.CreateVersion7(),
+            Name = name,
+            NormalizedName = AgencyName.Normalize(name),
+            State = UsStates.ToCode(listed.State)!,
+            Type = listed.Type.ToString(),
+            Kind = kind.ToString(),
+            County = Blank(listed.County),
+            RegisteredAt = now,
+            UpdatedAt = now,
+        };
+    }
+
     public static AgencyFilter ToFilter(this ListAgenciesRequest request) => new(
         string.IsNullOrWhiteSpace(request.State) ? null : UsStates.ToCode(request.State),
         request.Type == AgencyType.Unspecified ? null : request.Type.ToString(),
         request.Kind == AgencyKind.Unspecified ? null : request.Kind.ToString());
+
+    // PostgreSQL keeps microseconds: store what it will give back, so a read equals the answer to a write.
+    private static DateTime AtDatabasePrecision(DateTime now) => new(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
 
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
