@@ -71,6 +71,10 @@ public sealed class ErrorInterceptor(IServiceProvider services, ILogger<ErrorInt
 
     private async Task ValidateAsync<TRequest>(TRequest request, CancellationToken cancellationToken)
     {
+        if (request is Google.Protobuf.IMessage message && TextFieldGuard.Check(message) is { Count: > 0 } nulFields)
+        {
+            throw RpcErrors.InvalidArgument(nulFields);
+        }
         if (services.GetService(typeof(IValidator<TRequest>)) is IValidator<TRequest> validator)
         {
             var result = await validator.ValidateAsync(request, cancellationToken);

@@ -29,7 +29,7 @@ internal static class PageToken
         {
             throw RpcErrors.InvalidArgument("page_token", "'page_token' is not a token this service issued.");
         }
-        if (payload is null || payload.N is null)
+        if (payload is null || payload.N is null || payload.N.Contains('\0'))
         {
             throw RpcErrors.InvalidArgument("page_token", "'page_token' is not a token this service issued.");
         }

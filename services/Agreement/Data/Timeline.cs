@@ -21,23 +21,38 @@ public static class Timeline
     }
 
     /// <summary>Ends the current period at <paramref name="at"/> and starts one of <paramref name="next"/> there.
-    /// A moment before the current period began is moved up to its start (a backdated signature cannot rewrite the
-    /// time the application was pending); returns the moment used.</summary>
+    /// A moment before the current period began is moved up to its start (a backdated change cannot rewrite what an
+    /// earlier transition recorded), except for the first period, which is withdrawn instead; returns the moment used.</summary>
     public static async Task<DateTimeOffset> MoveAsync(NpgsqlTransaction transaction, AgreementRecord agreement,
         AgreementStatus next, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
-        var current = await connection.QuerySingleAsync<(string Status, DateTime Start)>(new CommandDefinition("""
-            SELECT status, lower(valid) FROM status_periods WHERE agreement_id = @Id AND upper_inf(valid) FOR UPDATE
+        var current = await connection.QuerySingleAsync<(string Status, DateTime Start, bool IsFirst)>(new CommandDefinition("""
+            SELECT status, lower(valid), NOT EXISTS (SELECT 1 FROM status_periods e WHERE e.agreement_id = p.agreement_id
+                                                     AND NOT upper_inf(e.valid))
+            FROM status_periods p WHERE agreement_id = @Id AND upper_inf(valid) FOR UPDATE
             """, agreement, transaction, cancellationToken: cancellationToken));
         var start = new DateTimeOffset(DateTime.SpecifyKind(current.Start, DateTimeKind.Utc));
-        var effective = at < start ? start : at;
-        await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE status_periods SET valid = tstzrange(lower(valid), @effective, '[)')
-            WHERE agreement_id = @Id AND upper_inf(valid)
-            """, new { agreement.Id, effective }, transaction, cancellationToken: cancellationToken));
         var previous = AgreementStatuses.Parse(current.Status);
-        await PostAsync(transaction, SeriesOf(previous), agreement.Model, agreement.State, effective, -1, cancellationToken);
+        DateTimeOffset effective;
+        if (at < start && current.IsFirst)
+        {
+            // The change took effect before the record began (ICE signed on a date before the application reached
+            // us): the first period never really held, so it is withdrawn whole and the new status runs from `at`.
+            effective = at;
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM status_periods WHERE agreement_id = @Id", agreement, transaction, cancellationToken: cancellationToken));
+            await PostAsync(transaction, SeriesOf(previous), agreement.Model, agreement.State, start, -1, cancellationToken);
+        }
+        else
+        {
+            effective = at < start ? start : at;
+            await connection.ExecuteAsync(new CommandDefinition("""
+                UPDATE status_periods SET valid = tstzrange(lower(valid), @effective, '[)')
+                WHERE agreement_id = @Id AND upper_inf(valid)
+                """, new { agreement.Id, effective }, transaction, cancellationToken: cancellationToken));
+            await PostAsync(transaction, SeriesOf(previous), agreement.Model, agreement.State, effective, -1, cancellationToken);
+        }
         await InsertPeriodAsync(transaction, agreement, next, effective, cancellationToken);
         if (previous == AgreementStatus.Active || next == AgreementStatus.Active)
         {

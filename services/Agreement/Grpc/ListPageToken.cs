@@ -31,7 +31,8 @@ internal static class ListPageToken
         {
             throw RpcErrors.InvalidArgument("page_token", "'page_token' is not a token this service issued.");
         }
-        if (payload?.S is null || payload.N is null || payload.M is null || payload.F is null)
+        if (payload?.S is null || payload.N is null || payload.M is null || payload.F is null
+            || $"{payload.S}{payload.N}{payload.M}".Contains('\0'))
         {
             throw RpcErrors.InvalidArgument("page_token", "'page_token' is not a token this service issued.");
         }

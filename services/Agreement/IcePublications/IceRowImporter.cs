@@ -104,7 +104,7 @@ public sealed class IceRowImporter(NpgsqlDataSource dataSource, TimeProvider clo
             return open.CurrentStatus == AgreementStatus.Pending
                 ? Unchanged
                 : Problem(row, IceListColumns.SupportType,
-                    $"{agency.Name} already holds a {open.Status} {model} agreement ({open.ReferenceNumber}); a pending application for it cannot be taken",
+                    $"{agency.Name} already has a {model} agreement that is {open.Status} ({open.ReferenceNumber}); a pending application for the same model cannot be taken",
                     row.Model.FullName());
         }
         // ICE's pending list gives no application date: the application is known to be pending from the list's time.

@@ -6,13 +6,9 @@ using static Program287g.ServiceTests.Agreements.AgreementSystem;
 namespace Program287g.ServiceTests.Agreements;
 
 [Collection(ServersCollection.Name)]
-public sealed class AgreementLifecycleTests(TestInfrastructure servers) : IAsyncLifetime
+public sealed class AgreementLifecycleTests(AgreementSystemFixture fixture) : IClassFixture<AgreementSystemFixture>
 {
-    private AgreementSystem _system = null!;
-
-    public async Task InitializeAsync() => _system = await AgreementSystem.StartAsync(servers);
-
-    public async Task DisposeAsync() => await _system.DisposeAsync();
+    private readonly AgreementSystem _system = fixture.System;
 
     private AgreementService.AgreementServiceClient Staff => _system.Agreements();
 

@@ -33,6 +33,8 @@ public sealed class AgreementSystem : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             [$"services:{ResourceNames.AgencyService}:{ResourceNames.GrpcEndpoint}:0"] = agency.Address.ToString(),
+            // Its own queues: hosts of other test classes must not take its messages.
+            ["Messaging:Consumers:EndpointPrefix"] = $"agreement-{Guid.NewGuid():N}",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -61,6 +63,17 @@ public sealed class AgreementSystem : IAsyncDisposable
             AgencyHead = "Sheriff Pat Example",
             PointOfContact = new PointOfContact { Name = "Jo Contact", Email = "jo.contact@example.gov" },
         })).Agency;
+
+    /// <summary>The events the Agreement service has written to its outbox, of one type, as JSON bodies.</summary>
+    public async Task<List<System.Text.Json.JsonElement>> OutboxAsync(string eventType, string agreementId)
+    {
+        var database = AgreementHost.Services.GetRequiredService<IConfiguration>().GetConnectionString(ResourceNames.AgreementDatabase);
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        return (await Dapper.SqlMapper.QueryAsync<string>(connection, """
+            SELECT body::text FROM outbox_messages
+            WHERE message_type LIKE 'Program287g.Contracts.Agreement.' || @eventType || ',%' AND body->>'AgreementId' = @agreementId
+            """, new { eventType, agreementId })).Select(body => System.Text.Json.JsonDocument.Parse(body).RootElement).ToList();
+    }
 
     public static ProtoDate Date(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
 
@@ -109,4 +122,15 @@ public sealed class AgreementSystem : IAsyncDisposable
         await AgreementHost.DisposeAsync();
         await AgencyHost.DisposeAsync();
     }
+}
+
+/// <summary>One <see cref="AgreementSystem"/> for all the tests of a class (xunit runs a class's IAsyncLifetime once per
+/// test). The tests of such a class register agencies of their own and assert on those, so sharing is safe.</summary>
+public sealed class AgreementSystemFixture(TestInfrastructure servers) : IAsyncLifetime
+{
+    public AgreementSystem System { get; private set; } = null!;
+
+    public async Task InitializeAsync() => System = await AgreementSystem.StartAsync(servers);
+
+    public async Task DisposeAsync() => await System.DisposeAsync();
 }

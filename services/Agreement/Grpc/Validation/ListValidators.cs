@@ -37,7 +37,8 @@ public sealed class ListStateMandateGapsValidator : AbstractValidator<ListStateM
     public ListStateMandateGapsValidator()
     {
         RuleFor(r => r.State).MustBeStateOrEmpty();
-        When(r => r.AsOf is not null, () => RuleFor(r => r.AsOf).MustBeDate("as_of"));
+        When(r => r.AsOf is not null, () => RuleFor(r => r.AsOf).MustBeDate("as_of")
+            .Must(date => date.ToDateOnly() is not { } day || day < DateOnly.MaxValue).WithMessage("'as_of' must be before 9999-12-31."));
     }
 }
 

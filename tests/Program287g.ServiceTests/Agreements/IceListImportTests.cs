@@ -1,0 +1,131 @@
+using Google.Protobuf.WellKnownTypes;
+using Program287g.Agreement.V1;
+using Program287g.IceLists;
+using Program287g.Testing;
+using IceListKind = Program287g.Agreement.V1.IceListKind;
+
+namespace Program287g.ServiceTests.Agreements;
+
+/// <summary>ICE's real published lists through the import and export RPCs. The expected figures were counted from the
+/// sheets independently (a Python zipfile/xml.etree script: rows per SUPPORT TYPE, distinct upper-cased STATE, and
+/// distinct agency names per state with case, apostrophe style and spacing folded as the Agency service folds them).</summary>
+[Collection(ServersCollection.Name)]
+public sealed class IceListImportTests(TestInfrastructure servers) : IAsyncLifetime
+{
+    /// <summary>ICE's page: "As of March 27, 2025, at 3 p.m." (Eastern daylight time).</summary>
+    private static readonly DateTimeOffset March27 = new(2025, 3, 27, 15, 0, 0, TimeSpan.FromHours(-4));
+
+    private AgreementSystem _system = null!;
+
+    public async Task InitializeAsync() => _system = await AgreementSystem.StartAsync(servers);
+
+    public async Task DisposeAsync() => await _system.DisposeAsync();
+
+    private Program287g.Agreement.V1.AgreementService.AgreementServiceClient Staff => _system.Agreements();
+
+    private static byte[] Real(string name) => File.ReadAllBytes(RealIceData.PathOf(name));
+
+    [RealIceDataFact]
+    public async Task The_March_2025_lists_import_and_give_the_figures_counted_by_hand_as_of_that_moment()
+    {
+        var (participating, progress) = await Staff.ImportAsync(Real("participatingAgencies_2025-03-27.xlsx"),
+            IceListKind.Participating, March27);
+        var (pending, _) = await Staff.ImportAsync(Real("pendingAgencies_2025-03-27.xlsx"), IceListKind.Pending, March27);
+
+        participating.Problems.ShouldBeEmpty();
+        participating.RowsRead.ShouldBe(426);
+        participating.AgreementsCreated.ShouldBe(426);
+        participating.AgenciesRegistered.ShouldBe(329);
+        progress.Last().RowsDone.ShouldBe(426);
+        progress.Select(p => p.RowsDone).ShouldBeInOrder();
+        // ICE lists Florida State Guard as pending for TFM while the participating list shows its TFM agreement in
+        // force: one open application or agreement per agency and model, so that row is reported, not taken.
+        var conflict = pending.Problems.ShouldHaveSingleItem();
+        (conflict.Row, conflict.Column).ShouldBe((4, "SUPPORT TYPE"));
+        conflict.Reason.ShouldContain("Florida State Guard already has a TFM agreement that is active");
+        pending.ApplicationsCreated.ShouldBe(27);
+
+        var figures = await Staff.GetStatisticsAsync(new() { AsOf = Timestamp.FromDateTimeOffset(March27) });
+        var byModel = figures.Models.ToDictionary(m => m.Model);
+        (byModel[Model.Jem].Agreements, byModel[Model.Jem].Agencies, byModel[Model.Jem].States).ShouldBe((86, 86, 25));
+        (byModel[Model.Tfm].Agreements, byModel[Model.Tfm].Agencies, byModel[Model.Tfm].States).ShouldBe((169, 169, 21));
+        (byModel[Model.Wso].Agreements, byModel[Model.Wso].Agencies, byModel[Model.Wso].States).ShouldBe((171, 171, 27));
+        (byModel[Model.Jem].PendingApplications, byModel[Model.Tfm].PendingApplications, byModel[Model.Wso].PendingApplications)
+            .ShouldBe((6, 14, 7));
+        (figures.TotalAgreements, figures.TotalAgencies, figures.TotalStates, figures.TotalPendingApplications).ShouldBe((426, 329, 37, 27));
+        figures.SummaryLines.Last().ShouldBe("The following 27 applications are pending");
+
+        // A moment before the file: only what had been signed by then, and nothing was yet listed as pending.
+        var january = await Staff.GetStatisticsAsync(new() { AsOf = Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)) });
+        january.TotalAgreements.ShouldBeLessThan(426);
+        january.TotalPendingApplications.ShouldBe(0);
+    }
+
+    [RealIceDataFact]
+    public async Task Importing_the_same_file_twice_changes_nothing()
+    {
+        var file = Real("pendingAgencies_2025-07-18.xlsx");
+        var asOf = new DateTimeOffset(2025, 7, 18, 15, 0, 0, TimeSpan.FromHours(-4));
+        var (first, _) = await Staff.ImportAsync(file, IceListKind.Pending, asOf);
+        var before = await Staff.GetStatisticsAsync(new() { AsOf = Timestamp.FromDateTimeOffset(asOf) });
+
+        var (second, _) = await Staff.ImportAsync(file, IceListKind.Pending, asOf);
+
+        first.ApplicationsCreated.ShouldBe(26);
+        second.ApplicationsCreated.ShouldBe(0);
+        second.AgenciesRegistered.ShouldBe(0);
+        second.Unchanged.ShouldBe(26);
+        (await Staff.GetStatisticsAsync(new() { AsOf = Timestamp.FromDateTimeOffset(asOf) })).ShouldBe(before);
+    }
+
+    [RealIceDataFact]
+    public async Task The_July_2025_participating_list_imports_with_its_bad_row_reported_and_every_good_row_taken()
+    {
+        // No as_of given: the file's own last-modified time (2025-07-18T17:43:02Z) is the moment it describes.
+        var (outcome, _) = await Staff.ImportAsync(Real("participatingAgencies_2025-07-18.xlsx"), IceListKind.Participating);
+
+        outcome.AsOf.ToDateTimeOffset().ShouldBe(new DateTimeOffset(2025, 7, 18, 17, 43, 2, TimeSpan.Zero));
+        outcome.RowsRead.ShouldBe(832);
+        outcome.AgreementsCreated.ShouldBe(831);
+        var problem = outcome.Problems.ShouldHaveSingleItem();
+        problem.Row.ShouldBe(639);
+        problem.Column.ShouldBe("SIGNED");
+        problem.Reason.ShouldNotBeNullOrWhiteSpace();
+        var list = await Staff.ListParticipatingAgreementsAsync(new() { State = "TX", Model = Model.Tfm, PageSize = 500, AsOf = outcome.AsOf });
+        list.Agreements.ShouldNotBeEmpty();
+        list.Agreements.ShouldAllBe(a => a.Agency.State == "TX" && a.Model == Model.Tfm && a.Status == AgreementStatus.Active);
+    }
+
+    [RealIceDataFact]
+    public async Task A_later_list_signs_the_applications_an_earlier_pending_list_showed()
+    {
+        var march = new DateTimeOffset(2025, 3, 27, 15, 0, 0, TimeSpan.FromHours(-4));
+        await Staff.ImportAsync(Real("pendingAgencies_2025-03-27.xlsx"), IceListKind.Pending, march);
+
+        var (july, _) = await Staff.ImportAsync(Real("participatingAgencies_2025-07-18.xlsx"), IceListKind.Participating);
+
+        july.ApplicationsSigned.ShouldBeGreaterThan(0);
+        (july.AgreementsCreated + july.ApplicationsSigned).ShouldBe(831 - july.Problems.Count(p => p.Row != 639));
+    }
+
+    [RealIceDataFact]
+    public async Task The_participating_list_exports_with_ICE_s_columns_and_reads_back_the_same()
+    {
+        await Staff.ImportAsync(Real("participatingAgencies_2025-03-27.xlsx"), IceListKind.Participating, March27);
+
+        var (header, file) = await Staff.ExportAsync(IceListKind.Participating, March27);
+
+        header.Rows.ShouldBe(426);
+        header.FileName.ShouldBe("participatingAgencies_2025-03-27.xlsx");
+        using var stream = new MemoryStream(file);
+        var read = IceListReader.Read(stream, Program287g.IceLists.IceListKind.Participating);
+        read.Columns.ShouldBe(["STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED", "MOA", "ADDENDUM"]);
+        read.Problems.ShouldBeEmpty();
+        read.Rows.Count.ShouldBe(426);
+        read.Rows.Select(r => (r.State, r.AgencyName.ToUpperInvariant())).ShouldBeInOrder();
+        using var original = File.OpenRead(RealIceData.PathOf("participatingAgencies_2025-03-27.xlsx"));
+        var source = IceListReader.Read(original);
+        read.Rows.Select(r => (r.State, r.Model, r.Signed, r.MoaUrl)).ShouldBe(
+            source.Rows.Select(r => (r.State, r.Model, r.Signed, r.MoaUrl)), ignoreOrder: true);
+    }
+}
