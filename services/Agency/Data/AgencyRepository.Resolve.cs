@@ -10,9 +10,10 @@ public sealed partial class AgencyRepository
     private const int ResolveAttempts = 3;
 
     /// <summary>Each listed agency as registered: the one already there under its normalized name and state, or the
-    /// listed one, inserted with its AgencyRegistered event. One transaction and a few set-based statements whatever
-    /// the number of agencies. Answers in the order given; an agency listed twice is registered (and reported as
-    /// registered) once, at its first place.</summary>
+    /// listed one, inserted with its AgencyRegistered event. One transaction; the agencies are inserted and found by
+    /// a few set-based statements whatever their number, but each event is its own outbox write (the outbox takes
+    /// one event at a time), which is most of the time a large batch of new agencies takes. Answers in the order
+    /// given; an agency listed twice is registered (and reported as registered) once, at its first place.</summary>
     public async Task<IReadOnlyList<(AgencyRecord Agency, bool Registered)>> ResolveAsync(IReadOnlyList<AgencyRecord> listed,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
