@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Google.Protobuf;
+using Program287g.Agency.V1;
+using Program287g.Agreement.V1;
+using Program287g.Testing;
+
+namespace Program287g.EndToEndTests;
+
+[Collection(AppHostCollection.Name)]
+public sealed class ApplicationAcrossServicesTests(AppHostFixture system)
+{
+    [Fact]
+    public async Task An_application_reaches_the_agency_service_through_discovery_and_the_dashboard_holds_one_trace_across_both()
+    {
+        using var listener = Tracing.ListenToEverything();
+        using var source = new ActivitySource("Program287g.EndToEndTests");
+        var agencies = new AgencyService.AgencyServiceClient(system.Channel(ResourceNames.AgencyService, system.Tokens.Staff()));
+        var agreements = new AgreementService.AgreementServiceClient(system.Channel(ResourceNames.AgreementService, system.Tokens.Staff()));
+        var agency = (await agencies.RegisterAgencyAsync(new RegisterAgencyRequest
+        {
+            Name = $"Across County Sheriff's Office {Guid.NewGuid():N}",
+            State = "AR",
+            Type = AgencyType.County,
+            Kind = AgencyKind.SheriffsOffice,
+            PointOfContact = new PointOfContact { Name = "Pat Roe", Email = "pat.roe@example.gov" },
+        })).Agency;
+        var signedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3));
+        SignedDocument Signed(string text) => new()
+        {
+            Data = ByteString.CopyFromUtf8(text), SignerName = "Pat Roe", SignerTitle = "Sheriff",
+            SignedOn = new Google.Type.Date { Year = signedOn.Year, Month = signedOn.Month, Day = signedOn.Day },
+        };
+
+        string traceId;
+        Program287g.Agreement.V1.Agreement application;
+        using (var call = source.StartActivity("agency applies for WSO", ActivityKind.Client)!)
+        {
+            traceId = call.TraceId.ToString();
+            application = (await agreements.SubmitApplicationAsync(new SubmitApplicationRequest
+            {
+                AgencyId = agency.AgencyId, Model = Model.Wso, LetterOfInterest = Signed("%PDF LoI"), Moa = Signed("%PDF MOA"),
+            })).Agreement;
+        }
+
+        application.Status.ShouldBe(AgreementStatus.Pending);
+        application.Agency.Name.ShouldBe(agency.Name);
+        var names = await Eventually.ReturnsAsync(() => DashboardTelemetry.SpanNamesAsync(system.Dashboard, $"traceId={traceId}"),
+            spans => spans.Contains("POST /program287g.agreement.v1.AgreementService/SubmitApplication")
+                && spans.Contains("POST /program287g.agency.v1.AgencyService/GetAgency"),
+            TimeSpan.FromSeconds(30));
+        names.ShouldContain(name => name.StartsWith("postgresql", StringComparison.Ordinal));
+    }
+}
