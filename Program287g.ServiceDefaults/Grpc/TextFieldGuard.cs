@@ -9,6 +9,9 @@ namespace Program287g.ServiceDefaults.Grpc;
 /// proto path (e.g. "letter_of_interest.signer_name", "agencies[2].name").</summary>
 public static class TextFieldGuard
 {
+    /// <summary>Enough to act on, and few enough that the error fits in the response trailers.</summary>
+    public const int MaxErrors = 100;
+
     public static IReadOnlyList<FieldError> Check(IMessage message)
     {
         var errors = new List<FieldError>();
@@ -40,7 +43,7 @@ public static class TextFieldGuard
     {
         switch (field.FieldType)
         {
-            case FieldType.String when value is string text && text.Contains('\0'):
+            case FieldType.String when value is string text && text.Contains('\0') && errors.Count < MaxErrors:
                 errors.Add(new FieldError(path, $"'{path}' must not contain NUL characters."));
                 break;
             case FieldType.Message when value is IMessage nested:

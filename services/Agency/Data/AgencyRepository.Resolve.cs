@@ -1,3 +1,4 @@
+using Program287g.Contracts;
 using Dapper;
 using Npgsql;
 using Program287g.Agency.Domain;
@@ -68,10 +69,8 @@ public sealed partial class AgencyRepository
             throw new InvalidOperationException($"{missing.Count} agencies could be neither inserted nor found.");
         }
         // Events in the order the agencies were listed.
-        foreach (var agency in agencies.Where(a => inserted.ContainsKey(Key(a))))
-        {
-            await transaction.EnqueueAsync(AgencyEvents.Registered(inserted[Key(agency)], now), cancellationToken);
-        }
+        await transaction.EnqueueAsync(agencies.Where(a => inserted.ContainsKey(Key(a)))
+            .Select(a => (IntegrationEvent)AgencyEvents.Registered(inserted[Key(a)], now)).ToList(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (inserted, existing);
     }

@@ -7,7 +7,7 @@ namespace Program287g.Messaging.Inbox;
 /// <summary>A consumer whose effect happens at most once per message id. The id goes into the inbox in the same
 /// transaction as the effect: a redelivery (the broker's, or the outbox's after a crash) finds it there and does
 /// nothing; two deliveries at the same moment serialize on the inbox's primary key. The effect may write its own
-/// events to the outbox in the same transaction (<see cref="Outbox.OutboxWriter.EnqueueAsync"/>).</summary>
+/// events to the outbox in the same transaction (<see cref="Outbox.OutboxWriter"/>).</summary>
 public abstract class IdempotentConsumer<TMessage>(NpgsqlDataSource database) : IConsumer<TMessage> where TMessage : class
 {
     /// <summary>The inbox key's first half: a message consumed by two consumers is handled once by each.</summary>
