@@ -1,9 +1,9 @@
-using System.IO.Compression;
-using System.Xml.Linq;
 using Program287g.Agency.Domain;
 using Program287g.Agency.Grpc;
 using Program287g.Agency.V1;
 using Program287g.ServiceDefaults.Grpc;
+using Program287g.Testing;
+using Program287g.UnitTests.IceLists;
 
 namespace Program287g.UnitTests;
 
@@ -104,77 +104,12 @@ public class LawEnforcementRuleTests
         refused[1].ErrorMessage.ShouldContain("'Dallas ISD' names a school district");
     }
 
-    [IceListsFact]
+    [RealIceDataFact]
     public void No_agency_on_ices_published_lists_is_refused()
     {
-        var names = IceListedAgencies.ReadAll().Select(a => a.Name).Distinct().ToList();
+        var names = RealIceLists.AllRows().Select(row => row.AgencyName).Distinct().ToList();
 
         names.Count.ShouldBeGreaterThan(600);
         names.Where(name => LawEnforcementRule.Refusal(name) is not null).ShouldBeEmpty();
-    }
-}
-
-/// <summary>The agencies on ICE's four published lists, read straight from the xlsx files kept beside the repository
-/// in ../shared/data/287g (never copied into it): the LAW ENFORCEMENT AGENCY and TYPE of every row.</summary>
-internal static class IceListedAgencies
-{
-    private static readonly XNamespace Sheet = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-
-    public static string? Folder { get; } = Find();
-
-    public static List<(string Name, string Type)> ReadAll() =>
-        [.. Directory.GetFiles(Folder!, "*.xlsx").Order(StringComparer.Ordinal).SelectMany(Read)];
-
-    private static IEnumerable<(string Name, string Type)> Read(string path)
-    {
-        using var archive = ZipFile.OpenRead(path);
-        var shared = Load(archive, "xl/sharedStrings.xml").Root!.Elements(Sheet + "si")
-            .Select(item => string.Concat(item.Descendants(Sheet + "t").Select(t => t.Value))).ToList();
-        var rows = Load(archive, "xl/worksheets/sheet1.xml").Descendants(Sheet + "row")
-            .Select(row => row.Elements(Sheet + "c").ToDictionary(Column, cell => Text(cell, shared))).ToList();
-        var header = rows[0].ToDictionary(pair => pair.Value.Trim(), pair => pair.Key);
-        var (name, type) = (header["LAW ENFORCEMENT AGENCY"], header["TYPE"]);
-        return rows.Skip(1).Where(row => !string.IsNullOrWhiteSpace(row.GetValueOrDefault(name)))
-            .Select(row => (row[name], row.GetValueOrDefault(type, "").Trim())).ToList();
-    }
-
-    private static XDocument Load(ZipArchive archive, string entry)
-    {
-        using var stream = archive.GetEntry(entry)!.Open();
-        return XDocument.Load(stream);
-    }
-
-    private static string Column(XElement cell) => new([.. ((string)cell.Attribute("r")!).TakeWhile(char.IsLetter)]);
-
-    private static string Text(XElement cell, List<string> shared) => (string?)cell.Attribute("t") switch
-    {
-        "s" => shared[int.Parse(cell.Element(Sheet + "v")!.Value, System.Globalization.CultureInfo.InvariantCulture)],
-        "inlineStr" => string.Concat(cell.Descendants(Sheet + "t").Select(t => t.Value)),
-        _ => cell.Element(Sheet + "v")?.Value ?? "",
-    };
-
-    private static string? Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Program287g.sln")))
-            {
-                var folder = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "287g"));
-                return Directory.Exists(folder) ? folder : null;
-            }
-        }
-        return null;
-    }
-}
-
-/// <summary>A fact about ICE's published lists, skipped (saying why) where the files are not present.</summary>
-public sealed class IceListsFactAttribute : FactAttribute
-{
-    public IceListsFactAttribute()
-    {
-        if (IceListedAgencies.Folder is null)
-        {
-            Skip = "ICE's published lists are not here: expected ../shared/data/287g beside the folder holding Program287g.sln.";
-        }
     }
 }

@@ -1,40 +1,19 @@
 using Program287g.IceLists;
+using Program287g.Testing;
 
 namespace Program287g.UnitTests.IceLists;
 
-/// <summary>ICE's own published files, kept beside the repository in ../shared/data/287g (never copied into it).</summary>
-internal static class RealIceData
+/// <summary>ICE's own published files (<see cref="RealIceData"/>), read with the reader under test.</summary>
+internal static class RealIceLists
 {
-    public static string? Folder { get; } = Find();
-
     public static IceListFile Read(string fileName, IceListKind? expected = null)
     {
-        using var stream = File.OpenRead(Path.Combine(Folder!, fileName));
+        using var stream = File.OpenRead(RealIceData.PathOf(fileName));
         return IceListReader.Read(stream, expected);
     }
 
-    private static string? Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Program287g.sln")))
-            {
-                var folder = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "287g"));
-                return Directory.Exists(folder) ? folder : null;
-            }
-        }
-        return null;
-    }
-}
-
-/// <summary>A fact about ICE's real files, skipped (with the reason) where they are not present.</summary>
-public sealed class RealIceDataFactAttribute : FactAttribute
-{
-    public RealIceDataFactAttribute()
-    {
-        if (RealIceData.Folder is null)
-        {
-            Skip = "ICE's real lists are not here: expected ../shared/data/287g beside the folder holding Program287g.sln.";
-        }
-    }
+    /// <summary>Every row the reader takes from all four files: the agencies ICE lists.</summary>
+    public static List<IceListRow> AllRows() =>
+        [.. Directory.GetFiles(RealIceData.Folder!, "*.xlsx").Order(StringComparer.Ordinal)
+            .SelectMany(path => Read(Path.GetFileName(path)).Rows)];
 }

@@ -1,5 +1,6 @@
 using Program287g.Domain;
 using Program287g.IceLists;
+using Program287g.Testing;
 
 namespace Program287g.UnitTests.IceLists;
 
@@ -10,7 +11,7 @@ public class RealIceListTests
     [RealIceDataFact]
     public void March_27_participating_has_426_agreements_with_333_agencies_in_37_states()
     {
-        var file = RealIceData.Read("participatingAgencies_2025-03-27.xlsx", IceListKind.Participating);
+        var file = RealIceLists.Read("participatingAgencies_2025-03-27.xlsx", IceListKind.Participating);
 
         file.ModifiedAt.ShouldBe(new DateTimeOffset(2025, 3, 27, 18, 55, 48, TimeSpan.Zero));
         file.Columns.ShouldBe(["STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED", "MOA"]);
@@ -32,7 +33,7 @@ public class RealIceListTests
     [RealIceDataFact]
     public void March_27_participating_rows_hidden_by_its_filter_and_in_mixed_case_are_read()
     {
-        var file = RealIceData.Read("participatingAgencies_2025-03-27.xlsx");
+        var file = RealIceLists.Read("participatingAgencies_2025-03-27.xlsx");
 
         // Row 2 is one of the 135 rows the saved filter hides; row 5 says "Alabama" where the rows above say "ALABAMA".
         file.Rows[0].ShouldBe(new IceListRow
@@ -49,7 +50,7 @@ public class RealIceListTests
     [RealIceDataFact]
     public void March_27_pending_has_28_applications()
     {
-        var file = RealIceData.Read("pendingAgencies_2025-03-27.xlsx", IceListKind.Pending);
+        var file = RealIceLists.Read("pendingAgencies_2025-03-27.xlsx", IceListKind.Pending);
 
         file.Columns.ShouldBe(["STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE"]);
         file.Problems.ShouldBeEmpty();
@@ -64,7 +65,7 @@ public class RealIceListTests
     [RealIceDataFact]
     public void July_18_participating_takes_831_of_832_rows_and_refuses_the_year_5025()
     {
-        var file = RealIceData.Read("participatingAgencies_2025-07-18.xlsx", IceListKind.Participating);
+        var file = RealIceLists.Read("participatingAgencies_2025-07-18.xlsx", IceListKind.Participating);
 
         file.Columns.ShouldBe(["STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED", "MOA", "ADDENDUM"]);
         file.Problems.ShouldBe([new IceRowProblem(639, "SIGNED", "5025-07-07 is after the file was last modified (2025-07-18)", "1141572")]);
@@ -80,7 +81,7 @@ public class RealIceListTests
     [RealIceDataFact]
     public void July_18_participating_repairs_the_slashless_dates_and_unwraps_every_safelink()
     {
-        var file = RealIceData.Read("participatingAgencies_2025-07-18.xlsx");
+        var file = RealIceLists.Read("participatingAgencies_2025-07-18.xlsx");
 
         file.Rows.Single(r => r.RowNumber == 775).Signed.ShouldBe(new DateOnly(2025, 7, 7));   // "7/72025"
         file.Rows.Single(r => r.RowNumber == 785).Signed.ShouldBe(new DateOnly(2025, 5, 8));   // "05/082025"
@@ -93,7 +94,7 @@ public class RealIceListTests
     [RealIceDataFact]
     public void July_18_pending_has_26_applications()
     {
-        var file = RealIceData.Read("pendingAgencies_2025-07-18.xlsx", IceListKind.Pending);
+        var file = RealIceLists.Read("pendingAgencies_2025-07-18.xlsx", IceListKind.Pending);
 
         file.Problems.ShouldBeEmpty();
         file.Rows.Count.ShouldBe(26);
@@ -105,7 +106,7 @@ public class RealIceListTests
 
     [RealIceDataFact]
     public void Asking_for_the_wrong_list_is_refused() =>
-        Should.Throw<IceListFormatException>(() => RealIceData.Read("pendingAgencies_2025-07-18.xlsx", IceListKind.Participating));
+        Should.Throw<IceListFormatException>(() => RealIceLists.Read("pendingAgencies_2025-07-18.xlsx", IceListKind.Participating));
 
     // An agency is its name (case aside) in its state; a row is one agreement, per model.
     private static int Agencies(IEnumerable<IceListRow> rows) => rows.Select(r => (r.AgencyName.ToUpperInvariant(), r.State)).Distinct().Count();
