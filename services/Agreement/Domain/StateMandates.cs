@@ -42,7 +42,7 @@ public static class StateMandates
 
     /// <summary>Whether the mandate covers an agency of this kind and ICE type (the Agency service's enum names,
     /// e.g. "SheriffsOffice", "County").</summary>
-    public static bool Covers(this StateMandate mandate, string kind, string type) => mandate.Covers switch
+    public static bool AppliesTo(this StateMandate mandate, string kind, string type) => mandate.Covers switch
     {
         MandatedAgencies.SheriffsAndCountyJails => kind == "SheriffsOffice" || (kind is "Jail" or "DepartmentOfCorrections" && type == "County"),
         MandatedAgencies.LocalAgencies => type is "County" or "Municipality",

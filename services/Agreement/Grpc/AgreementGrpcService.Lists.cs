@@ -76,7 +76,7 @@ public sealed partial class AgreementGrpcService
             var covered = new List<Agency.V1.Agency>();
             await foreach (var agency in directory.ListInStateAsync(mandate.State, context.CancellationToken))
             {
-                if (mandate.Covers(agency.Kind.ToString(), agency.Type.ToString()))
+                if (mandate.AppliesTo(agency.Kind.ToString(), agency.Type.ToString()))
                 {
                     covered.Add(agency);
                 }
