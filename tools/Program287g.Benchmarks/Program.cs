@@ -1,29 +1,43 @@
+using System.CommandLine;
 using Program287g.Benchmarks;
-using Program287g.Testing;
+using Program287g.Benchmarks.Writes;
 
-// Publish -> consume through the transactional outbox against plain MassTransit publishing, on the same machine,
-// broker and database in one run, plus commit -> consume latency at a steady rate. Servers are started like the tests'.
-var messages = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
-await using var servers = new TestInfrastructure();
-await servers.InitializeAsync();
-await using var bench = await BenchHost.StartAsync(servers);
-
-Console.WriteLine($"Program287g messaging benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, servers: {servers.Mode}");
-await bench.WarmUpAsync();
-var plain = await bench.ThroughputAsync("plain MassTransit publish", messages, concurrency: 8, bench.PublishPlainAsync);
-var outbox = await bench.ThroughputAsync("outbox (tx + row, dispatcher)", messages, concurrency: 8, bench.CommitThroughOutboxAsync);
-Console.WriteLine($"| {"path",-32} | {"messages",8} | {"msg/s",8} |");
-Console.WriteLine($"|{new string('-', 34)}|{new string('-', 10)}|{new string('-', 10)}|");
-foreach (var result in new[] { plain, outbox })
+// Figures, not a test: each benchmark starts its own PostgreSQL and RabbitMQ as the tests do.
+// No command, or a number alone, runs the messaging benchmark, as the README's first command always has.
+if (args.Length == 0 || int.TryParse(args[0], out _))
 {
-    Console.WriteLine($"| {result.Name,-32} | {result.Messages,8} | {result.PerSecond,8:0} |");
+    args = ["messaging", .. args];
 }
-Console.WriteLine($"outbox / plain throughput: {outbox.PerSecond / plain.PerSecond:P0}");
 
-const int rate = 200;
-var latencyPlain = await bench.LatencyAsync(rate, TimeSpan.FromSeconds(10), bench.PublishPlainAsync, stampAfterSend: false);
-var latencyOutbox = await bench.LatencyAsync(rate, TimeSpan.FromSeconds(10), bench.CommitThroughOutboxAsync, stampAfterSend: true);
-Console.WriteLine($"latency at {rate} msg/s, publish (or commit) -> consumer: plain p50 {latencyPlain.P50:0.0} ms p99 {latencyPlain.P99:0.0} ms; "
-    + $"outbox p50 {latencyOutbox.P50:0.0} ms p99 {latencyOutbox.P99:0.0} ms");
-var dwell = await bench.OutboxDwellAsync(rate * 10);
-Console.WriteLine($"outbox dwell, insert -> broker confirm (from the rows): p50 {dwell.P50:0.0} ms p99 {dwell.P99:0.0} ms");
+var messages = new Argument<int>("messages")
+{
+    Description = "Messages per throughput run",
+    Arity = ArgumentArity.ZeroOrOne,
+    DefaultValueFactory = _ => 20_000,
+};
+var messaging = new Command("messaging", "Outbox publishing against plain MassTransit publishing") { messages };
+messaging.SetAction((result, _) => MessagingBenchmark.RunAsync(result.GetValue(messages)));
+
+var seconds = Positive(new Option<int>("--seconds") { Description = "Measured seconds per operation", DefaultValueFactory = _ => 20 });
+var warmUp = Positive(new Option<int>("--warm-up") { Description = "Unmeasured seconds before each", DefaultValueFactory = _ => 3 });
+var concurrency = Positive(new Option<int>("--concurrency") { Description = "Calls in flight", DefaultValueFactory = _ => 32 });
+var writes = new Command("writes", "The real RegisterAgency and SubmitApplication against a bare gRPC + PostgreSQL server")
+{
+    seconds, warmUp, concurrency,
+};
+writes.SetAction((result, _) => WritesBenchmark.RunAsync(new LoadShape(TimeSpan.FromSeconds(result.GetValue(warmUp)),
+    TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(concurrency))));
+
+return await new RootCommand("Program287g benchmarks") { messaging, writes }.Parse(args).InvokeAsync();
+
+static Option<int> Positive(Option<int> option)
+{
+    option.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<int>() < 1)
+        {
+            result.AddError($"{option.Name} must be at least 1.");
+        }
+    });
+    return option;
+}

@@ -1,0 +1,72 @@
+extern alias AgencyService;
+extern alias AgreementService;
+
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Program287g.Testing;
+using AgencyServiceMarker = AgencyService::Program287g.Agency.AgencyServiceMarker;
+using AgreementServiceMarker = AgreementService::Program287g.Agreement.AgreementServiceMarker;
+
+namespace Program287g.Benchmarks.Writes;
+
+/// <summary>The real Agency and Agreement services, hosted in-process on real sockets exactly as the service tests
+/// host them (tests/Program287g.ServiceTests/Agreements/AgreementSystem.cs), each on its own fresh database, the
+/// second finding the first through service discovery. Everything is on; only their logging is turned down.</summary>
+public sealed class RealServices(TestTokens tokens, ServiceFactory<AgencyServiceMarker> agency,
+    ServiceFactory<AgreementServiceMarker> agreement) : IAsyncDisposable
+{
+    public static async Task<RealServices> StartAsync(TestInfrastructure servers)
+    {
+        var tokens = new TestTokens();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var agency = await servers.StartServiceAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, tokens,
+            Settings(("Messaging:Consumers:EndpointPrefix", $"bench-agency-{run}")));
+        var agreement = await servers.StartServiceAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, tokens,
+            Settings(("Messaging:Consumers:EndpointPrefix", $"bench-agreement-{run}"),
+                ($"services:{ResourceNames.AgencyService}:{ResourceNames.GrpcEndpoint}:0", agency.Address.ToString())));
+        return new RealServices(tokens, agency, agreement);
+    }
+
+    private static Dictionary<string, string?> Settings(params (string Key, string Value)[] settings)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            // On a fresh database the dispatcher polls before the migrator has created the outbox and warns until it
+            // has; the wait for the outboxes to drain between measurements would show a dispatcher that stays stuck.
+            ["Logging:LogLevel:Program287g.Messaging.Outbox.OutboxDispatcher"] = "Error",
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+        return all;
+    }
+
+    public string StaffToken => tokens.Staff();
+
+    public Uri AgencyAddress => agency.Address;
+
+    public Uri AgreementAddress => agreement.Address;
+
+    /// <summary>Waits until both outbox dispatchers have published everything, so that one measurement's events are not
+    /// still being published during the next.</summary>
+    public async Task WaitForOutboxesAsync()
+    {
+        foreach (var (services, name) in new[] { (agency.Services, ResourceNames.AgencyDatabase), (agreement.Services, ResourceNames.AgreementDatabase) })
+        {
+            var database = services.GetRequiredService<IConfiguration>().GetConnectionString(name);
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var unsent = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL", connection);
+            await Eventually.ReturnsAsync(async () => (long)(await unsent.ExecuteScalarAsync())!, count => count == 0, TimeSpan.FromMinutes(5));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await agreement.DisposeAsync();
+        await agency.DisposeAsync();
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace Program287g.Benchmarks.Writes;
+
+/// <summary>What the writes benchmark prints: the machine and the date, one markdown table, the real/bare ratios,
+/// and, loudly, any errors.</summary>
+public sealed class Report(LoadShape shape, string servers)
+{
+    private string _loadAtStart = "";
+
+    public void Start()
+    {
+        _loadAtStart = LoadAverage();
+        Console.WriteLine($"Program287g write benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {OperatingSystemName()}, {RuntimeInformation.FrameworkDescription}; "
+            + $"servers: {servers}; load average at start: {_loadAtStart}");
+        Console.WriteLine($"{shape.Concurrency} calls in flight, {shape.Duration.TotalSeconds:0} s measured after {shape.WarmUp.TotalSeconds:0} s of warm-up, "
+            + "per operation, one after another");
+        Console.WriteLine();
+    }
+
+    /// <summary>Prints the table; returns the exit code: 1 when any call failed or an operation ran out of agencies.</summary>
+    public int Print(IReadOnlyList<(Measurement Real, Measurement Bare)> pairs)
+    {
+        var all = pairs.SelectMany(pair => new[] { pair.Real, pair.Bare }).ToList();
+        Console.WriteLine("| operation | calls | errors | req/s | p50 ms | p99 ms | max ms |");
+        Console.WriteLine("|---|--:|--:|--:|--:|--:|--:|");
+        foreach (var m in all)
+        {
+            Console.WriteLine(Invariant($"| {m.Operation} | {m.Calls} | {m.ErrorCount} | {m.PerSecond:0} | {m.Milliseconds(50):0.0} | {m.Milliseconds(99):0.0} | {m.MaxMilliseconds:0.0} |"));
+        }
+        Console.WriteLine();
+        Console.WriteLine("| real / bare | req/s | p99 |");
+        Console.WriteLine("|---|--:|--:|");
+        foreach (var (real, bare) in pairs)
+        {
+            var name = real.Operation[..real.Operation.IndexOf(',', StringComparison.Ordinal)];
+            Console.WriteLine(Invariant($"| {name} | {real.PerSecond / bare.PerSecond:0.00} | {real.Milliseconds(99) / bare.Milliseconds(99):0.00} |"));
+        }
+        Console.WriteLine();
+        Console.WriteLine($"load average at start: {_loadAtStart}; at end: {LoadAverage()}");
+
+        var failed = all.Where(m => m.ErrorCount > 0 || m.RanOut).ToList();
+        foreach (var m in failed)
+        {
+            if (m.ErrorCount > 0)
+            {
+                var byStatus = string.Join(", ", m.Errors.OrderByDescending(e => e.Value).Select(e => $"{e.Key} {e.Value}"));
+                Console.WriteLine($"!!! {m.Operation}: {m.ErrorCount} of {m.Calls} calls FAILED: {byStatus}");
+            }
+            if (m.RanOut)
+            {
+                Console.WriteLine($"!!! {m.Operation}: RAN OUT of pre-registered agencies before the time was up");
+            }
+        }
+        if (failed.Count > 0)
+        {
+            Console.WriteLine("!!! THIS RUN HAD ERRORS: its figures are not comparable.");
+            return 1;
+        }
+        return 0;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg")
+        ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))
+        : "unknown";
+
+    private static string OperatingSystemName()
+    {
+        var release = File.Exists("/etc/os-release")
+            ? File.ReadLines("/etc/os-release").FirstOrDefault(line => line.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))
+            : null;
+        return release is null ? RuntimeInformation.OSDescription : release["PRETTY_NAME=".Length..].Trim('"');
+    }
+}

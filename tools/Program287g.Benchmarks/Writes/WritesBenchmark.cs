@@ -1,0 +1,103 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Program287g.Agency.V1;
+using Program287g.Agreement.V1;
+using Program287g.Benchmarks.Bare;
+using Program287g.Testing;
+
+namespace Program287g.Benchmarks.Writes;
+
+/// <summary>The real RegisterAgency and SubmitApplication against a bare gRPC + PostgreSQL server doing the same
+/// database work, in one process, on one PostgreSQL, one after another: real register, bare register, real submit,
+/// bare submit. Returns 1 when any call failed.</summary>
+public static class WritesBenchmark
+{
+    private const int ResolveBatch = 1_000;
+
+    public static async Task<int> RunAsync(LoadShape shape)
+    {
+        // WebApplicationFactory reads the services' content roots from MvcTestingAppManifest.json in the current
+        // directory, as under a test runner; dotnet run starts in the repository.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        await using var servers = new TestInfrastructure();
+        await servers.InitializeAsync();
+        await using var real = await RealServices.StartAsync(servers);
+        await using var bare = await BareServer.StartAsync(servers);
+        using var agencyChannel = Channel(real.AgencyAddress);
+        using var agreementChannel = Channel(real.AgreementAddress);
+        using var bareChannel = Channel(bare.Address);
+        var agencies = new AgencyService.AgencyServiceClient(agencyChannel);
+        var agreements = new AgreementService.AgreementServiceClient(agreementChannel);
+        var bareWrites = new BareWrites.BareWritesClient(bareChannel);
+        // The bare server ignores the token; it is sent all the same, so that both carry the same bytes.
+        var bearer = new Metadata { { "Authorization", $"Bearer {real.StaffToken}" } };
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var report = new Report(shape, servers.Mode.ToString());
+        report.Start();
+
+        var realRegister = await LoadRunner.RunAsync("RegisterAgency, real", shape, index =>
+        {
+            var request = WriteRequests.Registration(run, index);
+            return () => agencies.RegisterAgencyAsync(request, bearer).ResponseAsync;
+        });
+        await real.WaitForOutboxesAsync();
+        var bareRegister = await LoadRunner.RunAsync("RegisterAgency, bare", shape, index =>
+        {
+            var request = WriteRequests.Registration(run, index);
+            return () => bareWrites.RegisterAgencyAsync(request, bearer).ResponseAsync;
+        });
+
+        // One application per agency and model may be open: each call gets an agency of its own. A submission does
+        // more than a registration, so the registration rate, with a margin, bounds how many a run can use.
+        var realPool = await PreRegisterAsync(agencies, bearer, run, PoolSize(realRegister, shape));
+        await real.WaitForOutboxesAsync();
+        var barePool = await bare.SeedAgenciesAsync(Math.Max(realPool.Count, PoolSize(bareRegister, shape)), WriteRequests.States);
+        var realSubmit = await LoadRunner.RunAsync("SubmitApplication, real", shape, index =>
+        {
+            if (index >= realPool.Count)
+            {
+                return null;
+            }
+            var request = WriteRequests.Application(realPool[(int)index], index);
+            return () => agreements.SubmitApplicationAsync(request, bearer).ResponseAsync;
+        });
+        await real.WaitForOutboxesAsync();
+        var bareSubmit = await LoadRunner.RunAsync("SubmitApplication, bare", shape, index =>
+        {
+            if (index >= barePool.Count)
+            {
+                return null;
+            }
+            var request = WriteRequests.Application(barePool[(int)index], index);
+            return () => bareWrites.SubmitApplicationAsync(request, bearer).ResponseAsync;
+        });
+
+        return report.Print([(realRegister, bareRegister), (realSubmit, bareSubmit)]);
+    }
+
+    /// <summary>A channel as an outside client without tracing has: no trace context goes out, so the services
+    /// start (and sample) their own traces as they would for such a client.</summary>
+    private static GrpcChannel Channel(Uri address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    {
+        HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, ActivityHeadersPropagator = null },
+    });
+
+    private static int PoolSize(Measurement registrations, LoadShape shape)
+    {
+        var calls = registrations.PerSecond * (shape.WarmUp + shape.Duration).TotalSeconds * 1.5;
+        return Math.Max(2, (int)Math.Ceiling(calls / ResolveBatch)) * ResolveBatch;
+    }
+
+    /// <summary>Registers agencies through ResolveAgencies, a thousand per call, before the run.</summary>
+    private static async Task<IReadOnlyList<string>> PreRegisterAsync(AgencyService.AgencyServiceClient agencies, Metadata bearer,
+        string run, int count)
+    {
+        var ids = new List<string>(count);
+        for (var from = 0; from < count; from += ResolveBatch)
+        {
+            var response = await agencies.ResolveAgenciesAsync(WriteRequests.Listed(run, from, ResolveBatch), bearer);
+            ids.AddRange(response.Agencies.Select(resolved => resolved.Agency.AgencyId));
+        }
+        return ids;
+    }
+}
