@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Program287g.Benchmarks;
+using Program287g.Benchmarks.Stats;
 using Program287g.Benchmarks.Writes;
 
 // Figures, not a test: each benchmark starts its own PostgreSQL and RabbitMQ as the tests do.
@@ -28,7 +29,13 @@ var writes = new Command("writes", "The real RegisterAgency and SubmitApplicatio
 writes.SetAction((result, _) => WritesBenchmark.RunAsync(new LoadShape(TimeSpan.FromSeconds(result.GetValue(warmUp)),
     TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(concurrency))));
 
-return await new RootCommand("Program287g benchmarks") { messaging, writes }.Parse(args).InvokeAsync();
+var statsSeconds = Positive(new Option<int>("--seconds") { Description = "Measured seconds per size", DefaultValueFactory = _ => 10 });
+var statsConcurrency = Positive(new Option<int>("--concurrency") { Description = "Calls in flight", DefaultValueFactory = _ => 1 });
+var stats = new Command("stats", "GetStatistics at 1,000 and at 100,000 agreements") { statsSeconds, statsConcurrency };
+stats.SetAction((result, _) => StatisticsBenchmark.RunAsync(new LoadShape(TimeSpan.FromSeconds(2),
+    TimeSpan.FromSeconds(result.GetValue(statsSeconds)), result.GetValue(statsConcurrency))));
+
+return await new RootCommand("Program287g benchmarks") { messaging, writes, stats }.Parse(args).InvokeAsync();
 
 static Option<int> Positive(Option<int> option)
 {

@@ -50,6 +50,10 @@ public sealed class RealServices(TestTokens tokens, ServiceFactory<AgencyService
 
     public Uri AgreementAddress => agreement.Address;
 
+    /// <summary>The Agreement service's own database, for seeding it directly.</summary>
+    public string AgreementDatabase =>
+        agreement.Services.GetRequiredService<IConfiguration>().GetConnectionString(ResourceNames.AgreementDatabase)!;
+
     /// <summary>Waits until both outbox dispatchers have published everything, so that one measurement's events are not
     /// still being published during the next.</summary>
     public async Task WaitForOutboxesAsync()

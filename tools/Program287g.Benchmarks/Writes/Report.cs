@@ -3,34 +3,38 @@ using System.Runtime.InteropServices;
 
 namespace Program287g.Benchmarks.Writes;
 
-/// <summary>What the writes benchmark prints: the machine and the date, one markdown table, the real/bare ratios,
-/// and, loudly, any errors.</summary>
-public sealed class Report(LoadShape shape, string servers)
+/// <summary>What the gRPC benchmarks print: the machine and the date, a markdown table, and, loudly, any errors.</summary>
+public sealed class Report(string title, string shape, string servers)
 {
     private string _loadAtStart = "";
 
     public void Start()
     {
         _loadAtStart = LoadAverage();
-        Console.WriteLine($"Program287g write benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"Program287g {title}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {OperatingSystemName()}, {RuntimeInformation.FrameworkDescription}; "
             + $"servers: {servers}; load average at start: {_loadAtStart}");
-        Console.WriteLine($"{shape.Concurrency} calls in flight, {shape.Duration.TotalSeconds:0} s measured after {shape.WarmUp.TotalSeconds:0} s of warm-up, "
-            + "per operation, one after another");
+        Console.WriteLine(shape);
         Console.WriteLine();
     }
 
-    /// <summary>Prints the table; returns the exit code: 1 when any call failed or an operation ran out of agencies.</summary>
-    public int Print(IReadOnlyList<(Measurement Real, Measurement Bare)> pairs)
+    public static string Describe(LoadShape shape) =>
+        $"{shape.Concurrency} {(shape.Concurrency == 1 ? "call" : "calls")} in flight, {shape.Duration.TotalSeconds:0} s measured after {shape.WarmUp.TotalSeconds:0} s of warm-up, "
+        + "per operation, one after another";
+
+    public static void Table(IEnumerable<Measurement> measurements)
     {
-        var all = pairs.SelectMany(pair => new[] { pair.Real, pair.Bare }).ToList();
         Console.WriteLine("| operation | calls | errors | req/s | p50 ms | p99 ms | max ms |");
         Console.WriteLine("|---|--:|--:|--:|--:|--:|--:|");
-        foreach (var m in all)
+        foreach (var m in measurements)
         {
             Console.WriteLine(Invariant($"| {m.Operation} | {m.Calls} | {m.ErrorCount} | {m.PerSecond:0} | {m.Milliseconds(50):0.0} | {m.Milliseconds(99):0.0} | {m.MaxMilliseconds:0.0} |"));
         }
         Console.WriteLine();
+    }
+
+    public static void Ratios(IEnumerable<(Measurement Real, Measurement Bare)> pairs)
+    {
         Console.WriteLine("| real / bare | req/s | p99 |");
         Console.WriteLine("|---|--:|--:|");
         foreach (var (real, bare) in pairs)
@@ -39,8 +43,12 @@ public sealed class Report(LoadShape shape, string servers)
             Console.WriteLine(Invariant($"| {name} | {real.PerSecond / bare.PerSecond:0.00} | {real.Milliseconds(99) / bare.Milliseconds(99):0.00} |"));
         }
         Console.WriteLine();
-        Console.WriteLine($"load average at start: {_loadAtStart}; at end: {LoadAverage()}");
+    }
 
+    /// <summary>The closing lines; returns the exit code: 1 when any call failed or an operation ran out of agencies.</summary>
+    public int Finish(IReadOnlyList<Measurement> all)
+    {
+        Console.WriteLine($"load average at start: {_loadAtStart}; at end: {LoadAverage()}");
         var failed = all.Where(m => m.ErrorCount > 0 || m.RanOut).ToList();
         foreach (var m in failed)
         {

@@ -32,7 +32,7 @@ public static class WritesBenchmark
         // The bare server ignores the token; it is sent all the same, so that both carry the same bytes.
         var bearer = new Metadata { { "Authorization", $"Bearer {real.StaffToken}" } };
         var run = Guid.NewGuid().ToString("N")[..8];
-        var report = new Report(shape, servers.Mode.ToString());
+        var report = new Report("write benchmark", Report.Describe(shape), servers.Mode.ToString());
         report.Start();
 
         var realRegister = await LoadRunner.RunAsync("RegisterAgency, real", shape, index =>
@@ -72,12 +72,14 @@ public static class WritesBenchmark
             return () => bareWrites.SubmitApplicationAsync(request, bearer).ResponseAsync;
         });
 
-        return report.Print([(realRegister, bareRegister), (realSubmit, bareSubmit)]);
+        Report.Table([realRegister, bareRegister, realSubmit, bareSubmit]);
+        Report.Ratios([(realRegister, bareRegister), (realSubmit, bareSubmit)]);
+        return report.Finish([realRegister, bareRegister, realSubmit, bareSubmit]);
     }
 
     /// <summary>A channel as an outside client without tracing has: no trace context goes out, so the services
     /// start (and sample) their own traces as they would for such a client.</summary>
-    private static GrpcChannel Channel(Uri address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    public static GrpcChannel Channel(Uri address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
     {
         HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, ActivityHeadersPropagator = null },
     });

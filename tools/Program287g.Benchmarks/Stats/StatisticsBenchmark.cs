@@ -1,0 +1,45 @@
+using System.Globalization;
+using Grpc.Core;
+using Program287g.Agreement.V1;
+using Program287g.Benchmarks.Writes;
+using Program287g.Testing;
+
+namespace Program287g.Benchmarks.Stats;
+
+/// <summary>GetStatistics through the real Agreement service (everything on) at 1,000 and at 100,000 agreements, the
+/// larger size reached by adding to the smaller.</summary>
+public static class StatisticsBenchmark
+{
+    private static readonly int[] Sizes = [1_000, 100_000];
+
+    public static async Task<int> RunAsync(LoadShape shape)
+    {
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory); // as in WritesBenchmark
+        await using var servers = new TestInfrastructure();
+        await servers.InitializeAsync();
+        await using var real = await RealServices.StartAsync(servers);
+        using var channel = WritesBenchmark.Channel(real.AgreementAddress);
+        var agreements = new AgreementService.AgreementServiceClient(channel);
+        var bearer = new Metadata { { "Authorization", $"Bearer {real.StaffToken}" } };
+        var report = new Report("statistics benchmark", Report.Describe(shape), servers.Mode.ToString());
+        report.Start();
+
+        var measurements = new List<Measurement>();
+        var seeded = 0;
+        foreach (var size in Sizes)
+        {
+            await StatisticsSeed.AddAsync(real.AgreementDatabase, seeded, size);
+            seeded = size;
+            var (entries, months) = await StatisticsSeed.LedgerSizeAsync(real.AgreementDatabase);
+            var figures = await agreements.GetStatisticsAsync(new GetStatisticsRequest(), bearer);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{size:N0} agreements: {entries:N0} ledger entries, {months:N0} monthly rows; GetStatistics says "
+                + $"{figures.TotalAgreements:N0} active + {figures.TotalPendingApplications:N0} pending, {figures.TotalAgencies:N0} agencies in {figures.TotalStates} states"));
+            measurements.Add(await LoadRunner.RunAsync(string.Create(CultureInfo.InvariantCulture, $"GetStatistics, {size:N0} agreements"), shape,
+                _ => () => agreements.GetStatisticsAsync(new GetStatisticsRequest(), bearer).ResponseAsync));
+        }
+        Console.WriteLine();
+        Report.Table(measurements);
+        return report.Finish(measurements);
+    }
+}
