@@ -7,8 +7,12 @@ public sealed class MigrationState
 {
     private volatile string? _lastError = "Migrations have not run yet.";
     private volatile bool _completed;
+    private readonly TaskCompletionSource _whenCompleted = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public bool Completed => _completed;
+
+    /// <summary>Completes once the migrations are in: work that reads the tables (the outbox dispatcher) waits on it.</summary>
+    public Task WhenCompleted => _whenCompleted.Task;
 
     public IReadOnlyList<string> Applied { get; private set; } = [];
 
@@ -17,6 +21,7 @@ public sealed class MigrationState
         Applied = applied;
         _lastError = null;
         _completed = true;
+        _whenCompleted.TrySetResult();
     }
 
     public void Fail(string error) => _lastError = error;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Program287g.Persistence;
 using Program287g.ServiceDefaults;
 
 namespace Program287g.Messaging.Outbox;
@@ -15,7 +16,7 @@ namespace Program287g.Messaging.Outbox;
 /// transaction. A failed publish is retried with exponential backoff, without limit: no row is ever stuck. A crash
 /// between publish and mark republishes the row later, which the consumers' inbox absorbs.</summary>
 public sealed class OutboxDispatcher(NpgsqlDataSource database, IBus bus, OutboxMetrics metrics,
-    IOptions<OutboxOptions> options, ILogger<OutboxDispatcher> logger) : BackgroundService
+    IOptions<OutboxOptions> options, MigrationState migrations, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly ActivitySource Tracer = new(TelemetrySources.Program287g);
     private readonly WakeSignal _wake = new();
@@ -23,6 +24,8 @@ public sealed class OutboxDispatcher(NpgsqlDataSource database, IBus bus, Outbox
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The outbox table comes with the migrations: polling before them only logs "relation does not exist".
+        await migrations.WhenCompleted.WaitAsync(stoppingToken);
         if (!_options.DispatchEnabled)
         {
             await SampleMetricsLoopAsync(stoppingToken);
