@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 using Program287g.Agreement.Data;
 using Program287g.Agreement.Domain;
@@ -78,7 +79,7 @@ public sealed class IceRowImporter(NpgsqlDataSource dataSource, TimeProvider clo
             default:
                 if (open.ActiveFrom == signed)
                 {
-                    return Unchanged;
+                    return await RefreshLinksAsync(transaction, open, row, cancellationToken);
                 }
                 if (open.ActiveFrom > signed)
                 {
@@ -118,6 +119,25 @@ public sealed class IceRowImporter(NpgsqlDataSource dataSource, TimeProvider clo
         await transaction.EnqueueAsync(AgreementEvents.Submitted(created, Actor.IceListImport, AgreementEvents.ImportSource,
             clock.GetUtcNow()), cancellationToken);
         return new Applied(RowOutcome.ApplicationCreated, null);
+    }
+
+    /// <summary>ICE posts an MOA's PDF after signing ("link pending" first): a later list's link is taken; a list
+    /// without one never clears a link already known.</summary>
+    private async Task<Applied> RefreshLinksAsync(NpgsqlTransaction transaction, AgreementRecord open, IceListRow row,
+        CancellationToken cancellationToken)
+    {
+        var moaUrl = row.MoaUrl ?? open.MoaUrl;
+        var addendumUrl = row.AddendumUrl ?? open.AddendumUrl;
+        if (moaUrl == open.MoaUrl && addendumUrl == open.AddendumUrl)
+        {
+            return Unchanged;
+        }
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            UPDATE agreements SET moa_url = @moaUrl, addendum_url = @addendumUrl, updated_at = @now, version = version + 1
+            WHERE id = @Id
+            """, new { moaUrl, addendumUrl, now = Stored(clock.GetUtcNow()), open.Id }, transaction,
+            cancellationToken: cancellationToken));
+        return new Applied(RowOutcome.LinksUpdated, null);
     }
 
     private static readonly Applied Unchanged = new(RowOutcome.Unchanged, null);

@@ -9,6 +9,7 @@ public enum RowOutcome
     ApplicationCreated,
     ApplicationSigned,
     Superseded,
+    LinksUpdated,
     Unchanged,
 }
 

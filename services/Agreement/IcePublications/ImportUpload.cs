@@ -80,6 +80,7 @@ internal static class ImportUpload
             ApplicationsSigned = result.Count(RowOutcome.ApplicationSigned),
             AgreementsSuperseded = result.Count(RowOutcome.Superseded),
             Unchanged = result.Count(RowOutcome.Unchanged),
+            LinksUpdated = result.Count(RowOutcome.LinksUpdated),
         };
         message.Problems.AddRange(result.Problems.Select(p => new RowProblem
         {

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Program287g.Agreement.V1;
+using Program287g.Domain;
 using Program287g.IceLists;
 using Program287g.Testing;
 using IceListKind = Program287g.Agreement.V1.IceListKind;
@@ -106,6 +107,31 @@ public sealed class IceListImportTests(TestInfrastructure servers) : IAsyncLifet
 
         july.ApplicationsSigned.ShouldBeGreaterThan(0);
         (july.AgreementsCreated + july.ApplicationsSigned).ShouldBe(831 - july.Problems.Count(p => p.Row != 639));
+    }
+
+    [RealIceDataFact]
+    public async Task A_later_list_brings_the_MOA_links_ICE_published_since_and_a_repeat_brings_nothing()
+    {
+        await Staff.ImportAsync(Real("participatingAgencies_2025-03-27.xlsx"), IceListKind.Participating, March27);
+        // A row "link pending" in March that July lists with a link, on the same signed date.
+        using var marchFile = File.OpenRead(RealIceData.PathOf("participatingAgencies_2025-03-27.xlsx"));
+        using var julyFile = File.OpenRead(RealIceData.PathOf("participatingAgencies_2025-07-18.xlsx"));
+        var julyRows = IceListReader.Read(julyFile).Rows;
+        var (pendingInMarch, linkedInJuly) = IceListReader.Read(marchFile).Rows.Where(r => r.MoaUrl is null)
+            .Select(r => (r, julyRows.FirstOrDefault(j => j.State == r.State && j.Model == r.Model && j.Signed == r.Signed
+                && j.AgencyName.Equals(r.AgencyName, StringComparison.OrdinalIgnoreCase) && j.MoaUrl is not null)))
+            .First(pair => pair.Item2 is not null);
+
+        var (july, _) = await Staff.ImportAsync(Real("participatingAgencies_2025-07-18.xlsx"), IceListKind.Participating);
+        var (again, _) = await Staff.ImportAsync(Real("participatingAgencies_2025-07-18.xlsx"), IceListKind.Participating);
+
+        july.LinksUpdated.ShouldBeGreaterThan(0);
+        again.LinksUpdated.ShouldBe(0);
+        (again.AgreementsCreated, again.ApplicationsSigned, again.AgreementsSuperseded).ShouldBe((0, 0, 0));
+        var inState = (await Staff.ListParticipatingAgreementsAsync(new() { State = pendingInMarch.State, PageSize = 500 })).Agreements;
+        inState.Single(a => a.Agency.Name.Equals(pendingInMarch.AgencyName, StringComparison.OrdinalIgnoreCase)
+            && a.Model.ToString().Equals(pendingInMarch.Model.Code(), StringComparison.OrdinalIgnoreCase))
+            .MoaUrl.ShouldBe(linkedInJuly!.MoaUrl);
     }
 
     [RealIceDataFact]

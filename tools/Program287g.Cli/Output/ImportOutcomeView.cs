@@ -20,6 +20,7 @@ public static class ImportOutcomeView
             ("applications created", outcome.ApplicationsCreated),
             ("applications signed", outcome.ApplicationsSigned),
             ("agreements superseded", outcome.AgreementsSuperseded),
+            ("links updated", outcome.LinksUpdated),
             ("unchanged", outcome.Unchanged),
             ("problems", outcome.Problems.Count),
         })
