@@ -32,21 +32,34 @@ public sealed class AgreementQueries(NpgsqlDataSource dataSource)
             }, cancellationToken: cancellationToken))).AsList();
     }
 
-    /// <summary>Every ledger series' count at <paramref name="asOf"/> that is not zero: the monthly sums before asOf's
-    /// month plus that month's entries up to asOf. The work follows months x models x states, not the agreements.</summary>
+    /// <summary>Every ledger series' count at <paramref name="asOf"/> that is not zero, from the monthly sums and only
+    /// one part of asOf's own month of entries: in the month's first half, the months before it plus the month's
+    /// entries up to asOf; in its second half, the months up to and including it less the month's entries after asOf.
+    /// Both are exact; "now" reads almost no entries however many there are, and no query reads more than half a
+    /// month of them. The work otherwise follows months x models x states, not the number of agreements.</summary>
     public async Task<List<LedgerCount>> CountsAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var monthStart = new DateTimeOffset(asOf.UtcDateTime.Year, asOf.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var utc = asOf.UtcDateTime;
+        var monthStart = new DateTimeOffset(utc.Year, utc.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var nextMonthStart = monthStart.AddMonths(1);
+        var fromTheEnd = asOf - monthStart >= (nextMonthStart - monthStart) / 2;
+        var sql = fromTheEnd
+            ? """
+              SELECT series, model, state, delta FROM ledger_months WHERE month <= @month
+              UNION ALL
+              SELECT series, model, state, -delta FROM ledger_entries WHERE at > @asOf AND at < @nextMonthStart
+              """
+            : """
+              SELECT series, model, state, delta FROM ledger_months WHERE month < @month
+              UNION ALL
+              SELECT series, model, state, delta FROM ledger_entries WHERE at >= @monthStart AND at <= @asOf
+              """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<LedgerCount>(new CommandDefinition("""
-            SELECT series AS Series, model AS Model, state AS State, sum(delta)::int AS Count FROM (
-                SELECT series, model, state, delta FROM ledger_months WHERE month < @month
-                UNION ALL
-                SELECT series, model, state, delta FROM ledger_entries WHERE at >= @monthStart AND at <= @asOf
-            ) counted
+        return (await connection.QueryAsync<LedgerCount>(new CommandDefinition($"""
+            SELECT series AS Series, model AS Model, state AS State, sum(delta)::int AS Count FROM ({sql}) counted
             GROUP BY series, model, state
             HAVING sum(delta) <> 0
-            """, new { month = DateOnly.FromDateTime(monthStart.UtcDateTime), monthStart, asOf },
+            """, new { month = DateOnly.FromDateTime(monthStart.UtcDateTime), monthStart, nextMonthStart, asOf },
             cancellationToken: cancellationToken))).AsList();
     }
 

@@ -63,6 +63,39 @@ public sealed class IceListImportTests(TestInfrastructure servers) : IAsyncLifet
     }
 
     [RealIceDataFact]
+    public async Task The_ledger_s_figures_agree_with_the_lists_at_any_moment_early_or_late_in_a_month()
+    {
+        await Staff.ImportAsync(Real("participatingAgencies_2025-03-27.xlsx"), IceListKind.Participating, March27);
+        await Staff.ImportAsync(Real("pendingAgencies_2025-03-27.xlsx"), IceListKind.Pending, March27);
+
+        foreach (var moment in new[] { "2024-06-30T23:00:00Z", "2025-01-03T12:00:00Z", "2025-02-14T00:00:00Z",
+                     "2025-02-27T09:00:00Z", "2025-03-05T00:00:00Z", "2025-03-27T19:00:00Z", "2025-03-28T00:00:00Z" })
+        {
+            var asOf = Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(moment, System.Globalization.CultureInfo.InvariantCulture));
+            var figures = await Staff.GetStatisticsAsync(new() { AsOf = asOf });
+            var listed = await CountAsync(token => Staff.ListParticipatingAgreementsAsync(
+                new() { AsOf = asOf, PageSize = 500, PageToken = token }).ResponseAsync, r => (r.Agreements.Count, r.NextPageToken));
+            var pending = await CountAsync(token => Staff.ListPendingApplicationsAsync(
+                new() { AsOf = asOf, PageSize = 500, PageToken = token }).ResponseAsync, r => (r.Applications.Count, r.NextPageToken));
+
+            figures.TotalAgreements.ShouldBe(listed, $"agreements as of {moment}");
+            figures.TotalPendingApplications.ShouldBe(pending, $"pending as of {moment}");
+        }
+    }
+
+    private static async Task<int> CountAsync<T>(Func<string, Task<T>> page, Func<T, (int Count, string Next)> read)
+    {
+        var (total, token) = (0, "");
+        do
+        {
+            var (count, next) = read(await page(token));
+            (total, token) = (total + count, next);
+        }
+        while (token.Length > 0);
+        return total;
+    }
+
+    [RealIceDataFact]
     public async Task Importing_the_same_file_twice_changes_nothing()
     {
         var file = Real("pendingAgencies_2025-07-18.xlsx");
