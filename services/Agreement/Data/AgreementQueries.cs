@@ -41,7 +41,8 @@ public sealed class AgreementQueries(NpgsqlDataSource dataSource)
     {
         var utc = asOf.UtcDateTime;
         var monthStart = new DateTimeOffset(utc.Year, utc.Month, 1, 0, 0, 0, TimeSpan.Zero);
-        var nextMonthStart = monthStart.AddMonths(1);
+        // December of year 9999 has no next month in .NET: its end is the last instant there is.
+        var nextMonthStart = monthStart is { Year: 9999, Month: 12 } ? DateTimeOffset.MaxValue : monthStart.AddMonths(1);
         var fromTheEnd = asOf - monthStart >= (nextMonthStart - monthStart) / 2;
         var sql = fromTheEnd
             ? """
