@@ -34,8 +34,7 @@ public static class ProgramModels
     /// null when it is neither.</summary>
     public static ProgramModel? Parse(string? codeOrName)
     {
-        var cleaned = string.Join(' ', (codeOrName ?? "").Replace('\u00A0', ' ')
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var cleaned = SpacedText.Collapse(codeOrName);
         foreach (var model in All)
         {
             if (cleaned.Equals(model.Code(), StringComparison.OrdinalIgnoreCase)

@@ -29,8 +29,7 @@ public static class UsStates
     /// null when it is neither.</summary>
     public static string? ToCode(string? codeOrName)
     {
-        var cleaned = string.Join(' ', (codeOrName ?? "").Replace('\u00A0', ' ')
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var cleaned = SpacedText.Collapse(codeOrName);
         if (NamesByCode.ContainsKey(cleaned))
         {
             return cleaned.ToUpperInvariant();

@@ -1,3 +1,4 @@
+using Program287g.Persistence;
 using Program287g.Domain;
 using Google.Protobuf.WellKnownTypes;
 using Program287g.Agency.Domain;
@@ -27,7 +28,7 @@ internal static class AgencyMapping
     /// <summary>A new agency, or (with <paramref name="id"/>) an agency's new details.</summary>
     public static AgencyRecord ToRecord(this IAgencyDetails details, DateTime now, Guid? id = null)
     {
-        now = AtDatabasePrecision(now);
+        now = DatabaseTime.ToStoredPrecision(now);
         var name = details.Name.Trim();
         return new AgencyRecord
         {
@@ -50,7 +51,7 @@ internal static class AgencyMapping
     /// read from its name and type unless the caller gave one.</summary>
     public static AgencyRecord ToRecord(this ListedAgency listed, DateTime now)
     {
-        now = AtDatabasePrecision(now);
+        now = DatabaseTime.ToStoredPrecision(now);
         var name = listed.Name.Trim();
         var kind = listed.Kind == AgencyKind.Unspecified ? AgencyKinds.Infer(name, listed.Type) : listed.Kind;
         return new AgencyRecord
@@ -71,9 +72,6 @@ internal static class AgencyMapping
         string.IsNullOrWhiteSpace(request.State) ? null : UsStates.ToCode(request.State),
         request.Type == AgencyType.Unspecified ? null : request.Type.ToString(),
         request.Kind == AgencyKind.Unspecified ? null : request.Kind.ToString());
-
-    // PostgreSQL keeps microseconds: store what it will give back, so a read equals the answer to a write.
-    private static DateTime AtDatabasePrecision(DateTime now) => new(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
 
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

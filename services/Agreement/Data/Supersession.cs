@@ -3,6 +3,7 @@ using Npgsql;
 using Program287g.Agreement.Domain;
 using Program287g.Domain;
 using Program287g.Messaging.Outbox;
+using Program287g.Persistence;
 
 namespace Program287g.Agreement.Data;
 
@@ -20,7 +21,7 @@ public static class Supersession
         CancellationToken cancellationToken)
     {
         var replacementId = Guid.CreateVersion7();
-        var stored = new DateTime(now.UtcTicks - now.UtcTicks % 10, DateTimeKind.Utc);
+        var stored = DatabaseTime.ToStoredPrecision(now);
         AgreementRecord? replacement = null;
         var outcome = await AgreementStore.TransitionAsync(transaction, agreementId, LifecycleAction.Supersede, actor, current =>
         {

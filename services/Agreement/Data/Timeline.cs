@@ -99,24 +99,30 @@ public static class Timeline
                                AND (@scope = '*' OR a.model = @scope))) AS span
                 RETURNING lower(valid), upper(valid)
                 """, new { agencyId, scope, state }, transaction, cancellationToken: cancellationToken));
+            // Only the difference reaches the ledger: a span that merely got an end posts one entry, not three.
+            var deltas = new Dictionary<(string State, DateTime At), int>();
+            void Count(string spanState, DateTime at, int delta) =>
+                deltas[(spanState, at)] = deltas.GetValueOrDefault((spanState, at)) + delta;
             foreach (var span in removed)
             {
-                await PostSpanAsync(transaction, scope, span.State, span.Start, span.End, -1, cancellationToken);
+                Count(span.State, span.Start, -1);
+                if (span.End is { } end)
+                {
+                    Count(span.State, end, +1);
+                }
             }
             foreach (var span in added)
             {
-                await PostSpanAsync(transaction, scope, state, span.Start, span.End, +1, cancellationToken);
+                Count(state, span.Start, +1);
+                if (span.End is { } end)
+                {
+                    Count(state, end, -1);
+                }
             }
-        }
-    }
-
-    private static async Task PostSpanAsync(NpgsqlTransaction transaction, string model, string state, DateTime start,
-        DateTime? end, int sign, CancellationToken cancellationToken)
-    {
-        await PostAsync(transaction, LedgerSeries.Agency, model, state, Utc(start), sign, cancellationToken);
-        if (end is { } finish)
-        {
-            await PostAsync(transaction, LedgerSeries.Agency, model, state, Utc(finish), -sign, cancellationToken);
+            foreach (var ((spanState, at), delta) in deltas.Where(d => d.Value != 0))
+            {
+                await PostAsync(transaction, LedgerSeries.Agency, scope, spanState, Utc(at), delta, cancellationToken);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ using Program287g.Agreement.Data;
 using Program287g.Agreement.Domain;
 using Program287g.Agreement.V1;
 using Program287g.Domain;
+using Program287g.Persistence;
 using Program287g.ServiceDefaults.Auth;
 using Program287g.ServiceDefaults.Errors;
 
@@ -161,7 +162,7 @@ public sealed partial class AgreementGrpcService
             $"Cannot {Lifecycle.Describe(action)} an agreement that is {current.Key()}; allowed only when "
             + $"{string.Join(" or ", Lifecycle.AllowedFrom(action).Select(s => s.Key()))}.");
 
-    private static DateTime Stored(DateTimeOffset now) => AgreementMapping.ToStoredPrecision(now);
+    private static DateTime Stored(DateTimeOffset now) => DatabaseTime.ToStoredPrecision(now);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

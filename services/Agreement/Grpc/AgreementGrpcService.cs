@@ -4,6 +4,7 @@ using Program287g.Agreement.Domain;
 using Program287g.Agreement.IcePublications;
 using Program287g.Agreement.V1;
 using Program287g.Domain;
+using Program287g.Persistence;
 using Program287g.ServiceDefaults.Auth;
 using Program287g.ServiceDefaults.Errors;
 using AgreementStatus = Program287g.Agreement.Domain.AgreementStatus;
@@ -65,7 +66,7 @@ public sealed partial class AgreementGrpcService(AgreementStore store, Agreement
     internal static AgreementRecord NewAgreement(AgencySnapshot agency, string model, AgreementStatus status,
         DateTimeOffset submittedAt, string source)
     {
-        var stored = AgreementMapping.ToStoredPrecision(submittedAt);
+        var stored = DatabaseTime.ToStoredPrecision(submittedAt);
         return new AgreementRecord
         {
             Id = Guid.CreateVersion7(),

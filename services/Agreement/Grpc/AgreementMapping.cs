@@ -123,8 +123,4 @@ internal static class AgreementMapping
             : new DateOnly(date.Year, date.Month, date.Day);
 
     public static Timestamp ToTimestamp(DateTime utc) => Timestamp.FromDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
-
-    /// <summary>PostgreSQL keeps microseconds: store what it will give back, so a read equals the answer to a write.</summary>
-    public static DateTime ToStoredPrecision(DateTimeOffset instant) =>
-        new(instant.UtcTicks - instant.UtcTicks % 10, DateTimeKind.Utc);
 }

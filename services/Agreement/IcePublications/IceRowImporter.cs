@@ -4,6 +4,7 @@ using Program287g.Agreement.Data;
 using Program287g.Agreement.Domain;
 using Program287g.Agreement.Grpc;
 using Program287g.Domain;
+using Program287g.Persistence;
 using Program287g.IceLists;
 using Program287g.Messaging.Outbox;
 
@@ -145,5 +146,5 @@ public sealed class IceRowImporter(NpgsqlDataSource dataSource, TimeProvider clo
     private static Applied Problem(IceListRow row, string column, string reason, string? value) =>
         new(RowOutcome.Unchanged, new IceRowProblem(row.RowNumber, column, reason, value));
 
-    private static DateTime Stored(DateTimeOffset now) => AgreementMapping.ToStoredPrecision(now);
+    private static DateTime Stored(DateTimeOffset now) => DatabaseTime.ToStoredPrecision(now);
 }

@@ -1,6 +1,8 @@
 using Dapper;
 using MassTransit;
 using Npgsql;
+using Program287g.Agency.V1;
+using Program287g.Agreement.Grpc;
 using Program287g.Contracts.Agency;
 using Program287g.Messaging.Inbox;
 
@@ -19,15 +21,8 @@ public sealed class AgencyUpdatedConsumer(NpgsqlDataSource database) : Idempoten
             WHERE agency_id = @AgencyId AND agency_version < @Version
             """, new
             {
-                agency.Name, type = IceTypeText(agency.Type), agency.County, agency.ContactName, agency.ContactEmail,
+                agency.Name, type = AgencySnapshots.IceTypeText(Enum.Parse<AgencyType>(agency.Type)), agency.County, agency.ContactName, agency.ContactEmail,
                 agency.Version, agency.AgencyId,
             }, transaction, cancellationToken: context.CancellationToken));
     }
-
-    /// <summary>The Agency service's type names ("StateAgency") as ICE prints them.</summary>
-    private static string IceTypeText(string type) => type switch
-    {
-        "StateAgency" => "State Agency",
-        _ => type,
-    };
 }

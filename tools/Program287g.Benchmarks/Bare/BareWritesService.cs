@@ -1,3 +1,4 @@
+using Program287g.Persistence;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
@@ -24,7 +25,7 @@ public sealed class BareWritesService(NpgsqlDataSource database) : BareWrites.Ba
     public override async Task<RegisterAgencyResponse> RegisterAgency(RegisterAgencyRequest request, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
-        var now = AtMicroseconds(DateTime.UtcNow);
+        var now = DatabaseTime.ToStoredPrecision(DateTimeOffset.UtcNow);
         var id = Guid.CreateVersion7();
         var name = request.Name.Trim();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -63,7 +64,7 @@ public sealed class BareWritesService(NpgsqlDataSource database) : BareWrites.Ba
         // The real service asks the Agency service, which reads the row by its key.
         var agency = await FindAgencyAsync(Guid.Parse(request.AgencyId), cancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"No agency {request.AgencyId}."));
-        var now = AtMicroseconds(DateTime.UtcNow);
+        var now = DatabaseTime.ToStoredPrecision(DateTimeOffset.UtcNow);
         var model = request.Model.ToString().ToUpperInvariant();
         var (letter, letterInfo) = Take(request.LetterOfInterest);
         var (moa, moaInfo) = Take(request.Moa);
@@ -159,8 +160,6 @@ public sealed class BareWritesService(NpgsqlDataSource database) : BareWrites.Ba
     };
 
     private static JsonText Json(DocumentInfo info) => new(JsonSerializer.Serialize(info, Web));
-
-    private static DateTime AtMicroseconds(DateTime instant) => new(instant.Ticks - instant.Ticks % 10, DateTimeKind.Utc);
 
     private sealed record JsonText(string Text);
 
