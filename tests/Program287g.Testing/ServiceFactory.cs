@@ -3,6 +3,8 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Program287g.LocalServers;
 
 namespace Program287g.Testing;
@@ -12,10 +14,14 @@ namespace Program287g.Testing;
 public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TProgram : class
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
 
-    public ServiceFactory(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="configureServices">Replaces services after the service's own registrations, e.g. its
+    /// TimeProvider with a clock the test controls.</param>
+    public ServiceFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     {
         _settings = settings;
+        _configureServices = configureServices;
         Port = FreePort.Next();
         UseKestrel(options => options.Listen(IPAddress.Loopback, Port, listen => listen.Protocols = HttpProtocols.Http2));
     }
@@ -30,6 +36,10 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_configureServices is not null)
+        {
+            builder.ConfigureTestServices(_configureServices);
         }
     }
 

@@ -7,7 +7,8 @@ public static class ServiceHosting
     /// <summary>Starts one service against a fresh database of its own on the test servers and waits until it
     /// reports SERVING. <paramref name="overrides"/> replace settings, e.g. to point it at a dead broker.</summary>
     public static async Task<ServiceFactory<TMarker>> StartServiceAsync<TMarker>(this TestInfrastructure servers,
-        string databaseName, TestTokens tokens, IReadOnlyDictionary<string, string?>? overrides = null, bool waitUntilServing = true)
+        string databaseName, TestTokens tokens, IReadOnlyDictionary<string, string?>? overrides = null, bool waitUntilServing = true,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
         where TMarker : class
     {
         var settings = new Dictionary<string, string?>
@@ -20,7 +21,7 @@ public static class ServiceHosting
         {
             settings[key] = value;
         }
-        var factory = new ServiceFactory<TMarker>(settings);
+        var factory = new ServiceFactory<TMarker>(settings, configureServices);
         if (waitUntilServing)
         {
             await factory.WaitUntilHealthAsync(HealthCheckResponse.Types.ServingStatus.Serving, TimeSpan.FromSeconds(60));

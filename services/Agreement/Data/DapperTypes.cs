@@ -4,6 +4,7 @@ using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 using Program287g.Agreement.Domain;
+using Program287g.Persistence;
 
 namespace Program287g.Agreement.Data;
 
@@ -19,28 +20,9 @@ public static class DapperTypes
         {
             return;
         }
-        SqlMapper.AddTypeHandler(new DateOnlyHandler());
+        DapperDates.Register();
         SqlMapper.AddTypeHandler(new JsonbHandler<DocumentInfo>());
         SqlMapper.AddTypeHandler(new JsonbHandler<TerminationInfo>());
-    }
-
-    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
-    {
-        public override DateOnly Parse(object value) => value switch
-        {
-            DateOnly date => date,
-            DateTime dateTime => DateOnly.FromDateTime(dateTime),
-            _ => throw new DataException($"Cannot read {value.GetType()} as a date."),
-        };
-
-        public override void SetValue(IDbDataParameter parameter, DateOnly value)
-        {
-            parameter.Value = value;
-            if (parameter is NpgsqlParameter npgsql)
-            {
-                npgsql.NpgsqlDbType = NpgsqlDbType.Date;
-            }
-        }
     }
 
     private sealed class JsonbHandler<T> : SqlMapper.TypeHandler<T?> where T : class

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Program287g.Agreement.Data;
 using Program287g.Agreement.Domain;
 using Program287g.Agreement.V1;
+using Program287g.ServiceDefaults.Grpc;
 using Program287g.ServiceDefaults.Auth;
 using Program287g.ServiceDefaults.Errors;
 

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Program287g.Agreement.Domain;
 using Program287g.Agreement.V1;
 using Program287g.Domain;
+using Program287g.ServiceDefaults.Grpc;
 using AgreementStatus = Program287g.Agreement.Domain.AgreementStatus;
 using ProtoDate = Google.Type.Date;
 using ProtoStatus = Program287g.Agreement.V1.AgreementStatus;
@@ -113,14 +114,7 @@ internal static class AgreementMapping
         _ => ProtoStatus.Unspecified,
     };
 
-    public static ProtoDate ToProto(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
+    public static ProtoDate ToProto(DateOnly date) => date.ToProtoDate();
 
-    /// <summary>Null for an unset or impossible date; validators refuse those before this is called where one is required.</summary>
-    public static DateOnly? ToDateOnly(this ProtoDate? date) =>
-        date is null || date.Year is < 1 or > 9999 || date.Month is < 1 or > 12 || date.Day < 1
-            || date.Day > DateTime.DaysInMonth(date.Year, date.Month)
-            ? null
-            : new DateOnly(date.Year, date.Month, date.Day);
-
-    public static Timestamp ToTimestamp(DateTime utc) => Timestamp.FromDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+    public static Timestamp ToTimestamp(DateTime utc) => ProtoTime.ToTimestamp(utc);
 }

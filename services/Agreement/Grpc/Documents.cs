@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Program287g.Agreement.Data;
 using Program287g.Agreement.Domain;
 using Program287g.Agreement.V1;
+using Program287g.ServiceDefaults.Grpc;
 
 namespace Program287g.Agreement.Grpc;
 

@@ -1,5 +1,7 @@
 using FluentValidation;
 using Program287g.Agreement.V1;
+using Program287g.ServiceDefaults.Grpc;
+using Program287g.ServiceDefaults.Validation;
 
 namespace Program287g.Agreement.Grpc.Validation;
 
@@ -31,7 +33,7 @@ public sealed class WithdrawApplicationValidator : AbstractValidator<WithdrawApp
     public WithdrawApplicationValidator()
     {
         RuleFor(r => r.AgreementId).MustBeUuid("agreement_id");
-        RuleFor(r => r.Reason).MaximumLength(ValidationRules.MaxReasonLength);
+        RuleFor(r => r.Reason).MaximumLength(RequestRules.MaxReasonLength);
     }
 }
 
@@ -40,7 +42,7 @@ public sealed class DeclineApplicationValidator : AbstractValidator<DeclineAppli
     public DeclineApplicationValidator()
     {
         RuleFor(r => r.AgreementId).MustBeUuid("agreement_id");
-        RuleFor(r => r.Reason).MustBeSaidText(ValidationRules.MaxReasonLength);
+        RuleFor(r => r.Reason).MustBeSaidText(RequestRules.MaxReasonLength);
     }
 }
 
@@ -59,7 +61,7 @@ public sealed class SuspendAgreementValidator : AbstractValidator<SuspendAgreeme
     public SuspendAgreementValidator()
     {
         RuleFor(r => r.AgreementId).MustBeUuid("agreement_id");
-        RuleFor(r => r.Reason).MustBeSaidText(ValidationRules.MaxReasonLength);
+        RuleFor(r => r.Reason).MustBeSaidText(RequestRules.MaxReasonLength);
     }
 }
 
@@ -68,7 +70,7 @@ public sealed class ReinstateAgreementValidator : AbstractValidator<ReinstateAgr
     public ReinstateAgreementValidator()
     {
         RuleFor(r => r.AgreementId).MustBeUuid("agreement_id");
-        RuleFor(r => r.Note).MaximumLength(ValidationRules.MaxReasonLength);
+        RuleFor(r => r.Note).MaximumLength(RequestRules.MaxReasonLength);
     }
 }
 
@@ -83,7 +85,7 @@ public sealed class TerminateAgreementValidator : AbstractValidator<TerminateAgr
             RuleFor(r => r.EffectiveOn).MustBeDate("effective_on")
                 .Must((r, effective) => r.NoticeDate.ToDateOnly() is not { } notice || effective.ToDateOnly() is not { } day || day >= notice)
                 .WithMessage("'effective_on' cannot be before 'notice_date'."));
-        RuleFor(r => r.Reason).MaximumLength(ValidationRules.MaxReasonLength);
+        RuleFor(r => r.Reason).MaximumLength(RequestRules.MaxReasonLength);
     }
 }
 
@@ -104,7 +106,7 @@ public sealed class RecordAddendumValidator : AbstractValidator<RecordAddendumRe
     public RecordAddendumValidator(TimeProvider clock)
     {
         RuleFor(r => r.AgreementId).MustBeUuid("agreement_id");
-        RuleFor(r => r.Description).MustBeSaidText(ValidationRules.MaxReasonLength);
+        RuleFor(r => r.Description).MustBeSaidText(RequestRules.MaxReasonLength);
         RuleFor(r => r.Document).NotNull().WithMessage("'document' (the signed addendum) is required.")
             .SetValidator(new SignedDocumentValidator(clock)!);
     }

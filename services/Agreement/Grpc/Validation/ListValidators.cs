@@ -2,6 +2,8 @@ using FluentValidation;
 using Google.Protobuf.WellKnownTypes;
 using Program287g.Agreement.IcePublications;
 using Program287g.Agreement.V1;
+using Program287g.ServiceDefaults.Grpc;
+using Program287g.ServiceDefaults.Validation;
 
 namespace Program287g.Agreement.Grpc.Validation;
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Program287g.Agreement.V1;
+using Program287g.ServiceDefaults.Validation;
 
 namespace Program287g.Agreement.Grpc.Validation;
 

@@ -1,11 +1,13 @@
 using FluentValidation;
 using Program287g.Domain;
+using Program287g.ServiceDefaults.Grpc;
 using ProtoDate = Google.Type.Date;
 
-namespace Program287g.Agreement.Grpc.Validation;
+namespace Program287g.ServiceDefaults.Validation;
 
-/// <summary>Rules several requests share, so each is written once.</summary>
-internal static class ValidationRules
+/// <summary>Rules that requests of every service share (ids, dates, free text, states), so each is written once and
+/// says the same thing wherever it applies. Messages name the field by its proto path.</summary>
+public static class RequestRules
 {
     public const int MaxTextLength = 200;
     public const int MaxReasonLength = 2000;
@@ -16,7 +18,7 @@ internal static class ValidationRules
     public static IRuleBuilderOptions<T, ProtoDate?> MustBeDate<T>(this IRuleBuilder<T, ProtoDate?> rule, string field) =>
         rule.Must(date => date.ToDateOnly() is not null).WithMessage($"'{field}' must be a real calendar date (year, month and day).");
 
-    /// <summary>A signature date may be today (Eastern) but not later: nobody signs in the future.</summary>
+    /// <summary>A date of something that has happened may be today (Eastern) but not later.</summary>
     public static IRuleBuilderOptions<T, ProtoDate?> MustNotBeFuture<T>(this IRuleBuilder<T, ProtoDate?> rule, string field,
         TimeProvider clock) =>
         rule.Must(date => date.ToDateOnly() is not { } day || day <= ProgramTime.DateOf(clock.GetUtcNow()))
