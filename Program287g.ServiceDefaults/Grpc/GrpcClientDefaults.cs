@@ -19,8 +19,11 @@ public static class GrpcClientDefaults
     public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IServiceCollection services, string serviceName,
         params string[] idempotentMethods) where TClient : ClientBase
     {
-        services.TryAddSingleton<InternalTokenProvider>();
-        services.TryAddSingleton(TimeProvider.System);
+        // On the wall clock, not the service's TimeProvider: the services called check the token against their own
+        // clocks, whatever clock this service's rules run on (a test moves that one).
+        services.TryAddSingleton(provider => new InternalTokenProvider(
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TokenSettings>>(),
+            provider.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>(), TimeProvider.System));
         return services
             .AddGrpcClient<TClient>(options =>
             {

@@ -28,6 +28,13 @@ public static class RequestRules
         rule.Must(state => string.IsNullOrWhiteSpace(state) || UsStates.ToCode(state) is not null)
             .WithMessage("'state' must be empty, a USPS code or a state's full name.");
 
+    /// <summary>An address mail can be sent to: one mailbox, written as given, with a dot in its domain.</summary>
+    public static IRuleBuilderOptions<T, string> MustBeEmail<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(email => System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email
+                && address.DisplayName.Length == 0 && address.Host.Contains('.') && !address.Host.EndsWith('.'))
+            .WithMessage("'{PropertyName}' must be an email address such as name@agency.gov.")
+            .MaximumLength(254);
+
     public static IRuleBuilderOptions<T, string> MustBeSaidText<T>(this IRuleBuilder<T, string> rule, int maxLength = MaxTextLength) =>
         rule.Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage("'{PropertyName}' is required.")
             .MaximumLength(maxLength);

@@ -1,4 +1,5 @@
 using Program287g.Nominee;
+using Program287g.Nominee.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -7,5 +8,6 @@ builder.AddNomineeServices();
 var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapGrpcService<NomineeGrpcService>();
 app.MapDefaultEndpoints();
 app.Run();

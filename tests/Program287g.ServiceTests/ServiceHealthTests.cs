@@ -1,13 +1,14 @@
 extern alias AgencyService;
 extern alias AgreementService;
+extern alias NomineeService;
 
 using Dapper;
 using Grpc.Health.V1;
 using Npgsql;
 using AgencyServiceMarker = AgencyService::Program287g.Agency.AgencyServiceMarker;
 using AgreementServiceMarker = AgreementService::Program287g.Agreement.AgreementServiceMarker;
+using NomineeServiceMarker = NomineeService::Program287g.Nominee.NomineeServiceMarker;
 using Program287g.LocalServers;
-using Program287g.Nominee;
 using Program287g.Notification;
 using Program287g.Persistence;
 using Program287g.Testing;
@@ -31,7 +32,7 @@ public sealed class ServiceHealthTests(TestInfrastructure servers)
 
     [Fact]
     public Task The_nominee_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
-        ServesWithoutATokenAsync<NomineeServiceMarker>(ResourceNames.NomineeDatabase, [Messaging]);
+        ServesWithoutATokenAsync<NomineeServiceMarker>(ResourceNames.NomineeDatabase, ["0001_nominees", Messaging]);
 
     [Fact]
     public Task The_notification_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>

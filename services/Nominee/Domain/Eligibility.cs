@@ -21,6 +21,18 @@ public static class Eligibility
 {
     public const int TaskForceYearsSworn = 2;
 
+    /// <summary>The reason as events and the database name it.</summary>
+    public static string Key(this IneligibilityReason reason) => reason switch
+    {
+        IneligibilityReason.NotAUsCitizen => "not-us-citizen",
+        IneligibilityReason.NoJurisdictionAttestation => "no-jurisdiction-attestation",
+        IneligibilityReason.LessThanTwoYearsSworn => "less-than-two-years-sworn",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+    };
+
+    public static IneligibilityReason ParseReason(string key) =>
+        Enum.GetValues<IneligibilityReason>().Single(reason => reason.Key() == key);
+
     public static IReadOnlyList<IneligibilityReason> Decide(NominationFacts facts)
     {
         var reasons = new List<IneligibilityReason>();

@@ -1,9 +1,17 @@
 namespace Program287g.Contracts.Nominee;
 
-/// <summary>What every nominee and officer event carries, so that a consumer (the Notification service writing to the
-/// agency) needs no call back to the Nominee service. Personal data stays out: no date of birth, no citizenship, no
-/// background details; the officer is named, since the agency that nominated them is who hears of it.</summary>
+/// <summary>What every nominee and officer event is about: the nominee as they stand after the change.</summary>
 public abstract record NomineeEvent : IntegrationEvent
+{
+    public required NomineeSnapshot Nominee { get; init; }
+    /// <summary>Who made the change: a subject from the caller's token, or "agreement-service" for a cascade.</summary>
+    public required string Actor { get; init; }
+}
+
+/// <summary>The nominee as an event carries them, so that a consumer (the Notification service writing to the agency)
+/// needs no call back to the Nominee service. Personal data stays out: no date of birth, no citizenship, no background
+/// details; the officer is named, since the agency that nominated them is who hears of it.</summary>
+public sealed record NomineeSnapshot
 {
     public required Guid NomineeId { get; init; }
     /// <summary>Quoted in correspondence, e.g. "287G-N-2026-000042".</summary>
@@ -19,9 +27,9 @@ public abstract record NomineeEvent : IntegrationEvent
     public required string Model { get; init; }
     /// <summary>The officer as the agency named them, e.g. "Jordan Q. Rivera".</summary>
     public required string OfficerName { get; init; }
-    /// <summary>The agency's point of contact at nomination, who correspondence goes to (null when the registry has none).</summary>
+    /// <summary>Where the nominee stands after the change, e.g. "authorized".</summary>
+    public required string Status { get; init; }
+    /// <summary>The agency's point of contact, who correspondence goes to (null when the registry has none).</summary>
     public string? ContactName { get; init; }
     public string? ContactEmail { get; init; }
-    /// <summary>Who made the change: a subject from the caller's token, or "agreement-service" for a cascade.</summary>
-    public required string Actor { get; init; }
 }

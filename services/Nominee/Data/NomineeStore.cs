@@ -1,0 +1,118 @@
+using Dapper;
+using Npgsql;
+using Program287g.Contracts;
+using Program287g.Messaging.Outbox;
+using Program287g.Nominee.Domain;
+
+namespace Program287g.Nominee.Data;
+
+/// <summary>Nominations and their steps: every change, its history entry and its events commit in one transaction,
+/// under the agreement's shared lock and the nominee's row lock.</summary>
+public sealed class NomineeStore(NpgsqlDataSource dataSource)
+{
+    public NpgsqlDataSource DataSource => dataSource;
+
+    /// <summary>Records a nomination under <paramref name="agreement"/> as the Agency and Agreement services just
+    /// described it. Refused, changing nothing, when this service already knows the agreement is no longer active (its
+    /// suspension or end arrived first); answers the open nomination of the same officer instead, if there is one.</summary>
+    public async Task<NominationOutcome> NominateAsync(AgreementView agreement, NomineeRecord draft, Actor actor,
+        Func<NomineeRecord, AgreementView, IEnumerable<IntegrationEvent>> raise, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await AgreementMirror.RecordAsync(transaction, agreement, cancellationToken);
+        var known = (await AgreementMirror.LockAsync(transaction, agreement.AgreementId, exclusive: false, cancellationToken))!;
+        if (!known.IsActive)
+        {
+            return new NominationOutcome.AgreementNotActive(known.Status);
+        }
+        var number = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT nextval('nominee_reference_numbers')", transaction: transaction, cancellationToken: cancellationToken));
+        var nominee = draft with { ReferenceNumber = ReferenceNumbers.Nomination(draft.NominatedOn, number) };
+        if (await connection.ExecuteAsync(new CommandDefinition(NomineeColumns.Insert, nominee, transaction,
+                cancellationToken: cancellationToken)) == 0)
+        {
+            var existing = await connection.QuerySingleAsync<NomineeRecord>(new CommandDefinition($"""
+                SELECT {NomineeColumns.Select} FROM nominees n
+                WHERE n.agreement_id = @AgreementId AND n.badge_key = @BadgeKey AND NOT (n.status = ANY(@final))
+                """, new { nominee.AgreementId, nominee.BadgeKey, final = NomineeStatuses.Final.Keys() }, transaction,
+                cancellationToken: cancellationToken));
+            return new NominationOutcome.AlreadyOpen(existing);
+        }
+        await StepLog.AppendAsync(transaction, new StepRecord
+        {
+            NomineeId = nominee.Id, FromStatus = null, ToStatus = nominee.Status, Action = "nominated",
+            EffectiveOn = nominee.NominatedOn, RecordedAt = nominee.NominatedAt, Actor = actor.Subject, ActorRole = actor.Role,
+        }, cancellationToken);
+        await transaction.EnqueueAsync(raise(nominee, known).ToList(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new NominationOutcome.Created(nominee, known);
+    }
+
+    /// <summary>Takes one step under the locks: refused (changing nothing) when the nominee is missing or the step is not
+    /// allowed from their status; otherwise <paramref name="plan"/> says what to write. The plan may throw an
+    /// RpcException (the caller may not do this, the agreement is suspended), which rolls everything back.</summary>
+    public async Task<StepOutcome> StepAsync(Guid id, PipelineStep step, Actor actor, Func<StepContext, StepPlan> plan,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The agreement first, then the nominee: the order a cascade over the agreement takes them in.
+        var agreementId = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+            "SELECT agreement_id FROM nominees WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        if (agreementId is null)
+        {
+            return new StepOutcome.Missing();
+        }
+        var agreement = (await AgreementMirror.LockAsync(transaction, agreementId.Value, exclusive: false, cancellationToken))!;
+        var current = await connection.QuerySingleAsync<NomineeRecord>(new CommandDefinition(
+            $"SELECT {NomineeColumns.Select} FROM nominees n WHERE n.id = @id FOR UPDATE", new { id }, transaction,
+            cancellationToken: cancellationToken));
+        if (!Pipeline.Allows(step, current.CurrentStatus))
+        {
+            return new StepOutcome.NotAllowed(current.CurrentStatus);
+        }
+        var attempts = step == PipelineStep.RecordExam ? await ExamAttempts.ReadAsync(connection, transaction, id, cancellationToken) : [];
+        var change = plan(new StepContext(current, agreement, attempts));
+        if (change.Unchanged)
+        {
+            return new StepOutcome.Done(current);
+        }
+        var after = change.After with { Version = current.Version + 1 };
+        await connection.ExecuteAsync(new CommandDefinition(NomineeColumns.UpdateStep, after, transaction,
+            cancellationToken: cancellationToken));
+        await StepLog.AppendAsync(transaction, new StepRecord
+        {
+            NomineeId = id, FromStatus = current.Status, ToStatus = after.Status, Action = change.Action,
+            EffectiveOn = change.EffectiveOn, RecordedAt = after.UpdatedAt, Actor = actor.Subject, ActorRole = actor.Role,
+            Note = change.Note,
+        }, cancellationToken);
+        if (change.AlsoWrite is not null)
+        {
+            await change.AlsoWrite(transaction);
+        }
+        if (change.Events is not null)
+        {
+            await transaction.EnqueueAsync(change.Events(after).ToList(), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new StepOutcome.Done(after);
+    }
+
+    /// <summary>The next Form 70-006 number. Taken before the step that uses it: a refused step leaves a gap, which a
+    /// sequence has anyway.</summary>
+    public async Task<long> NextAuthorizationNumberAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT nextval('authorization_numbers')",
+            cancellationToken: cancellationToken));
+    }
+}
+
+/// <summary>What a nomination came to.</summary>
+public abstract record NominationOutcome
+{
+    public sealed record Created(NomineeRecord Nominee, AgreementView Agreement) : NominationOutcome;
+    public sealed record AlreadyOpen(NomineeRecord Existing) : NominationOutcome;
+    public sealed record AgreementNotActive(string Status) : NominationOutcome;
+}
