@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Program287g.Agreement.V1;
 using Program287g.Nominee.V1;
+using Program287g.ServiceTests.Agreements;
 using Program287g.Testing;
 
 namespace Program287g.ServiceTests.Nominees;
@@ -162,7 +163,7 @@ public sealed class NominationTests(NomineeSystemFixture fixture) : IClassFixtur
             "suspended" => (await agreements.SuspendAgreementAsync(new() { AgreementId = agreement.AgreementId, Reason = "review" })).Agreement,
             "terminated" => (await agreements.TerminateAgreementAsync(new()
             {
-                AgreementId = agreement.AgreementId, NoticeGivenBy = Party.Agency, NoticeDate = Agreements.AgreementSystem.DaysAgo(0),
+                AgreementId = agreement.AgreementId, NoticeGivenBy = Party.Agency, NoticeDate = AgreementSystem.DaysAgo(0),
             })).Agreement,
             "withdrawn" => (await agreements.WithdrawApplicationAsync(new() { AgreementId = agreement.AgreementId })).Agreement,
             _ => agreement,

@@ -6,6 +6,7 @@ using Program287g.Domain;
 using Program287g.Nominee.V1;
 using Program287g.ServiceTests.Agreements;
 using Program287g.Testing;
+using AuthorizationCalendar = NomineeService::Program287g.Nominee.Terms.AuthorizationCalendar;
 using NomineeServiceMarker = NomineeService::Program287g.Nominee.NomineeServiceMarker;
 using ProtoDate = Google.Type.Date;
 
@@ -28,6 +29,10 @@ public sealed class NomineeSystem : IAsyncDisposable
     public ServiceFactory<NomineeServiceMarker> NomineeHost { get; }
     public FakeTimeProvider Clock { get; }
     public TestTokens Tokens => Programs.Tokens;
+
+    /// <summary>The service's calendar, to run a sweep at a moment the test chooses.</summary>
+    public AuthorizationCalendar Calendar =>
+        NomineeHost.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<AuthorizationCalendar>().Single();
 
     public static async Task<NomineeSystem> StartAsync(TestInfrastructure servers, IReadOnlyDictionary<string, string?>? overrides = null,
         DateTimeOffset? now = null)
