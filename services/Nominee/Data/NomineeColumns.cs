@@ -30,9 +30,7 @@ internal static class NomineeColumns
             @SortName, @BadgeNumber, @BadgeKey, @DateOfBirth, @Email, @Phone, @UsCitizen, @FirstSwornOn, @AttestedBy,
             @AttestedTitle, @AttestedOn, @AttestsJurisdiction, @NominatedAt, @NominatedOn, @Eligible, @IneligibilityReasons,
             @Status, @StatusReason, @UpdatedAt, @Version)
-        ON CONFLICT (agreement_id, badge_key)
-            WHERE status NOT IN ('ineligible', 'background_failed', 'dismissed', 'revoked', 'ended', 'withdrawn')
-        DO NOTHING
+        ON CONFLICT (agreement_id, badge_key) WHERE is_open DO NOTHING
         """;
 
     /// <summary>What a step may change; the officer's identity and the nomination itself never change.</summary>

@@ -34,8 +34,8 @@ public sealed class NomineeStore(NpgsqlDataSource dataSource)
         {
             var existing = await connection.QuerySingleAsync<NomineeRecord>(new CommandDefinition($"""
                 SELECT {NomineeColumns.Select} FROM nominees n
-                WHERE n.agreement_id = @AgreementId AND n.badge_key = @BadgeKey AND NOT (n.status = ANY(@final))
-                """, new { nominee.AgreementId, nominee.BadgeKey, final = NomineeStatuses.Final.Keys() }, transaction,
+                WHERE n.agreement_id = @AgreementId AND n.badge_key = @BadgeKey AND n.is_open
+                """, new { nominee.AgreementId, nominee.BadgeKey }, transaction,
                 cancellationToken: cancellationToken));
             return new NominationOutcome.AlreadyOpen(existing);
         }

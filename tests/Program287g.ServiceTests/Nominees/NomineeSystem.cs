@@ -35,7 +35,7 @@ public sealed class NomineeSystem : IAsyncDisposable
         NomineeHost.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<AuthorizationCalendar>().Single();
 
     public static async Task<NomineeSystem> StartAsync(TestInfrastructure servers, IReadOnlyDictionary<string, string?>? overrides = null,
-        DateTimeOffset? now = null)
+        DateTimeOffset? now = null, Action<IServiceCollection>? configureServices = null)
     {
         var programs = await AgreementSystem.StartAsync(servers);
         var clock = new FakeTimeProvider(now ?? DateTimeOffset.UtcNow);
@@ -51,7 +51,11 @@ public sealed class NomineeSystem : IAsyncDisposable
             settings[key] = value;
         }
         var nominee = await servers.StartServiceAsync<NomineeServiceMarker>(ResourceNames.NomineeDatabase, programs.Tokens, settings,
-            configureServices: services => services.AddSingleton<TimeProvider>(clock));
+            configureServices: services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                configureServices?.Invoke(services);
+            });
         return new NomineeSystem(programs, nominee, clock);
     }
 

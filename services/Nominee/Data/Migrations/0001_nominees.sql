@@ -73,12 +73,15 @@ CREATE TABLE nominees (
     suspension_cause         text,
     authorization_status     text,
     updated_at               timestamptz NOT NULL,
-    version                  bigint NOT NULL DEFAULT 1
+    version                  bigint NOT NULL DEFAULT 1,
+    -- Not in a final status (NomineeStatuses.Final): derived here once, so that no statement names the final statuses,
+    -- and a background result never appears in the text of a query (which traces carry).
+    is_open                  boolean GENERATED ALWAYS AS
+        (status NOT IN ('ineligible', 'background_failed', 'dismissed', 'revoked', 'ended', 'withdrawn')) STORED
 );
 
 -- One open nomination per officer and agreement: the database decides, so two concurrent nominations cannot both win.
-CREATE UNIQUE INDEX nominees_one_open_per_agreement_badge ON nominees (agreement_id, badge_key)
-    WHERE status NOT IN ('ineligible', 'background_failed', 'dismissed', 'revoked', 'ended', 'withdrawn');
+CREATE UNIQUE INDEX nominees_one_open_per_agreement_badge ON nominees (agreement_id, badge_key) WHERE is_open;
 CREATE INDEX nominees_by_name ON nominees (sort_name, id);
 CREATE INDEX nominees_agency_by_name ON nominees (agency_id, sort_name, id);
 CREATE INDEX nominees_agreement ON nominees (agreement_id);
