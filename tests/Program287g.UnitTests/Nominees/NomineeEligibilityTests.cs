@@ -5,7 +5,7 @@ using Eligibility = NomineeService::Program287g.Nominee.Domain.Eligibility;
 using IneligibilityReason = NomineeService::Program287g.Nominee.Domain.IneligibilityReason;
 using NominationFacts = NomineeService::Program287g.Nominee.Domain.NominationFacts;
 
-namespace Program287g.UnitTests;
+namespace Program287g.UnitTests.Nominees;
 
 public class NomineeEligibilityTests
 {
