@@ -19,8 +19,10 @@ public sealed class ProgramDirectory(AgencyService.AgencyServiceClient agencies,
             new GetAgencyRequest { AgencyId = agencyId.ToString() }, cancellationToken: cancellationToken).ResponseAsync);
         var agreementCall = AskAsync("agreement", agreementId, () => agreements.GetAgreementAsync(
             new GetAgreementRequest { AgreementId = agreementId.ToString() }, cancellationToken: cancellationToken).ResponseAsync);
-        var agency = (await agencyCall).Agency;
-        var agreement = (await agreementCall).Agreement;
+        // Both awaited together, so neither call's failure goes unobserved; the agency's is reported first.
+        await Task.WhenAll(agencyCall, agreementCall);
+        var agency = agencyCall.Result.Agency;
+        var agreement = agreementCall.Result.Agreement;
         if (!string.Equals(agreement.Agency.AgencyId, agency.AgencyId, StringComparison.OrdinalIgnoreCase))
         {
             throw RpcErrors.FailedPrecondition(
