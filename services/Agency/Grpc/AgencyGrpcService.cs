@@ -6,6 +6,7 @@ using Program287g.Agency.Domain;
 using Program287g.Agency.V1;
 using Program287g.ServiceDefaults.Auth;
 using Program287g.ServiceDefaults.Errors;
+using Program287g.ServiceDefaults.Grpc;
 
 namespace Program287g.Agency.Grpc;
 
@@ -53,7 +54,8 @@ public sealed class AgencyGrpcService(AgencyRepository agencies, TimeProvider cl
     public override async Task<ListAgenciesResponse> ListAgencies(ListAgenciesRequest request, ServerCallContext context)
     {
         var filter = request.ToFilter();
-        var after = PageToken.Decode(request.PageToken, filter);
+        var after = PageTokens.Decode<AgencyCursor>(request.PageToken, filter.Key,
+            cursor => cursor.NormalizedName is not null && !cursor.NormalizedName.Contains('\0'));
         var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         var rows = await agencies.ListAsync(filter, after, size + 1, context.CancellationToken);
         var response = new ListAgenciesResponse();
@@ -61,7 +63,7 @@ public sealed class AgencyGrpcService(AgencyRepository agencies, TimeProvider cl
         if (rows.Count > size)
         {
             var last = rows[size - 1];
-            response.NextPageToken = PageToken.Encode(new AgencyCursor(last.NormalizedName, last.Id), filter);
+            response.NextPageToken = PageTokens.Encode(new AgencyCursor(last.NormalizedName, last.Id), filter.Key);
         }
         return response;
     }

@@ -106,7 +106,8 @@ public sealed partial class AgreementGrpcService
         var modelCode = AgreementMapping.ToDomain(model)?.Code();
         var state = string.IsNullOrWhiteSpace(stateFilter) ? null : UsStates.ToCode(stateFilter);
         var filterKey = $"{status.Key()}|{modelCode}|{state}|{requestedAsOf?.ToDateTimeOffset():O}";
-        var resumed = ListPageToken.Decode(pageToken, filterKey);
+        var resumed = PageTokens.Decode<ListPosition>(pageToken, filterKey, position => position.Cursor is { State: not null, SortName: not null,
+            Model: not null } cursor && !$"{cursor.State}{cursor.SortName}{cursor.Model}".Contains('\0'));
         var asOf = resumed?.AsOf ?? requestedAsOf?.ToDateTimeOffset() ?? clock.GetUtcNow();
         var size = pageSize == 0 ? DefaultPageSize : pageSize;
         var rows = await queries.ListAsync(status, asOf, modelCode, state, resumed?.Cursor, size + 1, context.CancellationToken);
@@ -114,7 +115,7 @@ public sealed partial class AgreementGrpcService
         if (rows.Count > size)
         {
             var last = rows[size - 1];
-            next = ListPageToken.Encode(new ListCursor(last.State, last.AgencySortName, last.Model, last.Id), filterKey, asOf);
+            next = PageTokens.Encode(new ListPosition(new ListCursor(last.State, last.AgencySortName, last.Model, last.Id), asOf), filterKey);
         }
         return (rows.Take(size).Select(row => row.ToMessage()), next, Timestamp.FromDateTimeOffset(asOf));
     }
@@ -131,3 +132,7 @@ public sealed partial class AgreementGrpcService
         return message;
     }
 }
+
+/// <summary>Where a listing's next page starts, and the moment its first page pinned: every page of one listing
+/// describes the same instant.</summary>
+internal sealed record ListPosition(ListCursor Cursor, DateTimeOffset AsOf);
