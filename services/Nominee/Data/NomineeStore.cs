@@ -50,10 +50,12 @@ public sealed class NomineeStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Takes one step under the locks: refused (changing nothing) when the nominee is missing or the step is not
-    /// allowed from their status; otherwise <paramref name="plan"/> says what to write. The plan may throw an
-    /// RpcException (the caller may not do this, the agreement is suspended), which rolls everything back.</summary>
-    public async Task<StepOutcome> StepAsync(Guid id, PipelineStep step, Actor actor, Func<StepContext, StepPlan> plan,
-        CancellationToken cancellationToken)
+    /// allowed from their status; otherwise <paramref name="plan"/> says what to write. <paramref name="mayAct"/> sees the
+    /// nominee first and may throw (an agency user's step on another agency's nominee), so that a refusal says nothing of
+    /// a nominee the caller may not see. The plan may throw an RpcException (the agreement is suspended, a date comes
+    /// too early), which rolls everything back.</summary>
+    public async Task<StepOutcome> StepAsync(Guid id, PipelineStep step, Actor actor, Action<NomineeRecord> mayAct,
+        Func<StepContext, StepPlan> plan, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -68,6 +70,7 @@ public sealed class NomineeStore(NpgsqlDataSource dataSource)
         var current = await connection.QuerySingleAsync<NomineeRecord>(new CommandDefinition(
             $"SELECT {NomineeColumns.Select} FROM nominees n WHERE n.id = @id FOR UPDATE", new { id }, transaction,
             cancellationToken: cancellationToken));
+        mayAct(current);
         if (!Pipeline.Allows(step, current.CurrentStatus))
         {
             return new StepOutcome.NotAllowed(current.CurrentStatus);

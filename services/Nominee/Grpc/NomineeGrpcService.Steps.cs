@@ -21,7 +21,6 @@ public sealed partial class NomineeGrpcService
     public override async Task<WithdrawNominationResponse> WithdrawNomination(WithdrawNominationRequest request, ServerCallContext context) =>
         new() { Nominee = await StepAsync(request.NomineeId, PipelineStep.Withdraw, context, (step, actor, now) =>
         {
-            Caller.From(context).EnsureMayActFor(step.Current.AgencyId.ToString());
             var reason = Blank(request.Reason);
             return new StepPlan
             {
@@ -122,14 +121,17 @@ public sealed partial class NomineeGrpcService
             };
         }) };
 
-    /// <summary>One step for the caller, answered with the nominee as they are after it: NOT_FOUND, or FAILED_PRECONDITION
-    /// naming the current status when the step is not allowed from it.</summary>
+    /// <summary>One step for the caller, answered with the nominee as they are after it: NOT_FOUND, PERMISSION_DENIED for
+    /// an agency user's step on another agency's nominee, or FAILED_PRECONDITION naming the current status when the step
+    /// is not allowed from it.</summary>
     private async Task<V1.Nominee> StepAsync(string nomineeId, PipelineStep step, ServerCallContext context,
         Func<StepContext, Actor, DateTimeOffset, StepPlan> plan)
     {
-        var actor = ActorOf(Caller.From(context));
+        var caller = Caller.From(context);
+        var actor = ActorOf(caller);
         var now = clock.GetUtcNow();
-        var outcome = await store.StepAsync(Guid.Parse(nomineeId), step, actor, current => plan(current, actor, now), context.CancellationToken);
+        var outcome = await store.StepAsync(Guid.Parse(nomineeId), step, actor, nominee => caller.EnsureMayActFor(nominee.AgencyId.ToString()),
+            current => plan(current, actor, now), context.CancellationToken);
         return outcome switch
         {
             StepOutcome.Done done => (await queries.FindAsync(done.Nominee.Id, context.CancellationToken))!.ToMessage(Catalog),

@@ -25,9 +25,9 @@ public sealed class ProgramDirectory(AgencyService.AgencyServiceClient agencies,
         var agreement = agreementCall.Result.Agreement;
         if (!string.Equals(agreement.Agency.AgencyId, agency.AgencyId, StringComparison.OrdinalIgnoreCase))
         {
+            // Nothing more of the agreement is said: it is another agency's.
             throw RpcErrors.FailedPrecondition(
-                $"Agreement {agreement.AgreementId} ({agreement.ReferenceNumber}) is not an agreement of agency {agency.AgencyId}; "
-                + "an agency nominates officers only under its own agreements.");
+                $"Agreement {agreementId} is not an agreement of agency {agency.AgencyId}; an agency nominates officers only under its own agreements.");
         }
         return new AgreementView
         {

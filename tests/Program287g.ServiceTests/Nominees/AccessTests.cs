@@ -39,6 +39,9 @@ public sealed class AccessTests(NomineeSystemFixture fixture) : IClassFixture<No
         (await CodeOf(() => user.ListNomineesAsync(new() { AgencyId = theirs.Agency.AgencyId }).ResponseAsync)).ShouldBe(StatusCode.PermissionDenied);
         (await CodeOf(() => user.WithdrawNominationAsync(new() { NomineeId = theirs.NomineeId }).ResponseAsync)).ShouldBe(StatusCode.PermissionDenied);
         (await _system.Nominees().GetNomineeAsync(new() { NomineeId = theirs.NomineeId })).Nominee.Status.ShouldBe(NomineeStatus.Eligible);
+        // Not even a refusal tells it where another agency's officer stands.
+        var officer = await _path.InStatusAsync(NomineeStatus.Authorized, await _system.SharedAgreementAsync(Model.Jem));
+        (await CodeOf(() => user.WithdrawNominationAsync(new() { NomineeId = officer.NomineeId }).ResponseAsync)).ShouldBe(StatusCode.PermissionDenied);
     }
 
     [Fact]
