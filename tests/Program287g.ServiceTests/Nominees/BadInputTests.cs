@@ -63,6 +63,12 @@ public sealed class BadInputTests(NomineeSystemFixture fixture) : IClassFixture<
         ["nominate: born in year 0"] = ("officer.date_of_birth", Nominate(r => r.Officer.DateOfBirth = Year0)),
         ["nominate: no date of birth"] = ("officer.date_of_birth", Nominate(r => r.Officer.DateOfBirth = null)),
         ["nominate: born tomorrow"] = ("officer.date_of_birth", Nominate(r => r.Officer.DateOfBirth = DaysAhead(1))),
+        ["nominate: born in 9999 (found by the fuzz pass)"] = ("officer.date_of_birth", Nominate(r => r.Officer.DateOfBirth = new ProtoDate { Year = 9999, Month = 12, Day = 29 })),
+        ["nominate: sworn in 9999, born in 9999"] = ("first_sworn_on", Nominate(r =>
+        {
+            r.Officer.DateOfBirth = new ProtoDate { Year = 9999, Month = 1, Day = 28 };
+            r.FirstSwornOn = new ProtoDate { Year = 9999, Month = 12, Day = 15 };
+        })),
         ["nominate: born in 1900"] = ("officer.date_of_birth", Nominate(r => r.Officer.DateOfBirth = new ProtoDate { Year = 1900, Month = 1, Day = 1 })),
         ["nominate: email without a domain"] = ("officer.email", Nominate(r => r.Officer.Email = "jordan@")),
         ["nominate: email with a display name"] = ("officer.email", Nominate(r => r.Officer.Email = "Jordan <j@x.gov>")),

@@ -23,11 +23,15 @@ public sealed class NominateOfficerValidator : AbstractValidator<NominateOfficer
         RuleFor(r => r.FirstSwornOn).MustBeDate("first_sworn_on").MustNotBeFuture("first_sworn_on", clock);
         RuleFor(r => r.FirstSwornOn)
             .Must((r, sworn) => r.Officer?.DateOfBirth.ToDateOnly() is not { } born || sworn.ToDateOnly() is not { } day
-                || day >= born.AddYears(MinimumSwornAge))
+                || (YearsAfter(born, MinimumSwornAge) is { } adult && day >= adult))
             .WithMessage($"'first_sworn_on' cannot be before the officer's {MinimumSwornAge}th birthday.");
         RuleFor(r => r.Attestation).NotNull().WithMessage("'attestation' (the agency head's) is required.")
             .SetValidator(new AttestationValidator(clock)!);
     }
+
+    /// <summary>The anniversary <paramref name="years"/> on, or null past 9999 (a date of birth in the far future is
+    /// refused on its own field; this rule must not fall over on it).</summary>
+    public static DateOnly? YearsAfter(DateOnly date, int years) => date.Year <= DateOnly.MaxValue.Year - years ? date.AddYears(years) : null;
 }
 
 internal sealed class OfficerValidator : AbstractValidator<Officer>
@@ -42,7 +46,8 @@ internal sealed class OfficerValidator : AbstractValidator<Officer>
         RuleFor(o => o.FamilyName).MustBeSaidText(MaxNameLength);
         RuleFor(o => o.BadgeNumber).MustBeSaidText(50);
         RuleFor(o => o.DateOfBirth).MustBeDate("officer.date_of_birth").MustNotBeFuture("officer.date_of_birth", clock)
-            .Must(born => born.ToDateOnly() is not { } day || day.AddYears(OldestAge) > Program287g.Domain.ProgramTime.DateOf(clock.GetUtcNow()))
+            .Must(born => born.ToDateOnly() is not { } day
+                || NominateOfficerValidator.YearsAfter(day, OldestAge) is not { } hundredth || hundredth > Program287g.Domain.ProgramTime.DateOf(clock.GetUtcNow()))
             .WithMessage($"'officer.date_of_birth' must be a date of birth of someone younger than {OldestAge}.");
         RuleFor(o => o.Email).MustBeEmail();
         RuleFor(o => o.Phone).MaximumLength(30).Matches(@"^[0-9+()\-. ]*$").WithMessage("'{PropertyName}' may hold digits, spaces and + ( ) - . only.");
