@@ -38,12 +38,21 @@ public sealed class NotificationSystem : IAsyncDisposable
 {
     private readonly TestInfrastructure _servers;
     private readonly NotificationHostOptions _options;
+    private readonly EventPublisher _publisher;
 
-    private NotificationSystem(TestInfrastructure servers, NotificationHostOptions options, TestTokens tokens, TestSmtpServer smtp,
-        ServiceFactory<AgencyServiceMarker>? agency, ServiceFactory<NotificationServiceMarker> host)
+    /// <summary>The service's queue names: a restarted or second instance consumes from the same queues, as instances
+    /// of one service do; hosts of other test classes have their own.</summary>
+    private readonly string _endpointPrefix;
+
+    private NotificationSystem(TestInfrastructure servers, NotificationHostOptions options, EventPublisher publisher,
+        string endpointPrefix, TestTokens tokens, TestSmtpServer smtp, ServiceFactory<AgencyServiceMarker>? agency,
+        ServiceFactory<NotificationServiceMarker> host)
     {
         _servers = servers;
         _options = options;
+        _publisher = publisher;
+        _endpointPrefix = endpointPrefix;
+        Database = DatabaseOf(host);
         Tokens = tokens;
         Smtp = smtp;
         AgencyHost = agency;
@@ -59,8 +68,9 @@ public sealed class NotificationSystem : IAsyncDisposable
     /// <summary>What the running host's consumers have finished.</summary>
     public ConsumedLog Consumed => Host.Services.GetRequiredService<ConsumedLog>();
 
-    /// <summary>The service's own database, to read what it recorded beyond its API (attempts in doubt).</summary>
-    public string Database => Host.Services.GetRequiredService<IConfiguration>().GetConnectionString(ResourceNames.NotificationDatabase)!;
+    /// <summary>The service's own database, to read what it recorded beyond its API (attempts in doubt); it outlives
+    /// the host, which a test may stop.</summary>
+    public string Database { get; private set; } = "";
 
     public static async Task<NotificationSystem> StartAsync(TestInfrastructure servers, NotificationHostOptions? options = null)
     {
@@ -68,30 +78,38 @@ public sealed class NotificationSystem : IAsyncDisposable
         var tokens = new TestTokens();
         var smtp = options.Smtp ?? await servers.SmtpAsync();
         var agency = options.WithAgencyService ? await servers.StartServiceAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, tokens) : null;
-        var host = await StartHostAsync(servers, options, tokens, smtp, agency, options.Database);
-        return new NotificationSystem(servers, options, tokens, smtp, agency, host);
+        var prefix = $"notification-{Guid.NewGuid():N}";
+        var host = await StartHostAsync(servers, options, prefix, tokens, smtp, agency, options.Database);
+        return new NotificationSystem(servers, options, await EventPublisher.StartAsync(servers.RabbitMqConnectionString), prefix,
+            tokens, smtp, agency, host);
     }
 
     /// <summary>Stops the service (as an orchestrator does: the host's shutdown) and starts it again on the same
     /// database, with the options given (by default the same).</summary>
     public async Task RestartAsync(NotificationHostOptions? options = null)
     {
-        var database = Database;
         await Host.DisposeAsync();
-        Host = await StartHostAsync(_servers, options ?? _options, Tokens, Smtp, AgencyHost, database);
+        Host = await StartHostAsync(_servers, options ?? _options, _endpointPrefix, Tokens, Smtp, AgencyHost, Database);
     }
 
     /// <summary>Stops the service without starting it again.</summary>
     public async Task StopAsync() => await Host.DisposeAsync();
+
+    /// <summary>Starts it again on the same database and queues after <see cref="StopAsync"/>.</summary>
+    public async Task StartAgainAsync(NotificationHostOptions? options = null) =>
+        Host = await StartHostAsync(_servers, options ?? _options, _endpointPrefix, Tokens, Smtp, AgencyHost, Database);
+
+    /// <summary>A second instance of the service, on the same database and queues: the two compete for the work.</summary>
+    public Task<ServiceFactory<NotificationServiceMarker>> StartAnotherInstanceAsync() =>
+        StartHostAsync(_servers, _options, _endpointPrefix, Tokens, Smtp, AgencyHost, Database);
 
     public Program287g.Notification.V1.NotificationService.NotificationServiceClient Client(string? token = null) => new(Host.Channel(token ?? Tokens.Staff()));
 
     public Program287g.Agency.V1.AgencyService.AgencyServiceClient Agencies() =>
         new((AgencyHost ?? throw new InvalidOperationException("Started without the Agency service.")).Channel(Tokens.Staff()));
 
-    /// <summary>Publishes an event as the outbox does: under its own message id.</summary>
-    public Task PublishAsync<TEvent>(TEvent message) where TEvent : IntegrationEvent =>
-        Host.Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = message.MessageId);
+    /// <summary>Publishes an event as the other services' outboxes do: under its own message id.</summary>
+    public Task PublishAsync<TEvent>(TEvent message) where TEvent : IntegrationEvent => _publisher.PublishAsync(message);
 
     /// <summary>Waits until the service's consumers have finished <paramref name="deliveries"/> deliveries of the message.</summary>
     public Task ConsumedAsync(Guid messageId, int deliveries = 1) =>
@@ -120,14 +138,17 @@ public sealed class NotificationSystem : IAsyncDisposable
         return await Dapper.SqlMapper.ExecuteScalarAsync<T>(connection, sql, parameters) ?? throw new InvalidOperationException($"No value from: {sql}");
     }
 
+    private static string DatabaseOf(ServiceFactory<NotificationServiceMarker> host) =>
+        host.Services.GetRequiredService<IConfiguration>().GetConnectionString(ResourceNames.NotificationDatabase)!;
+
     private static async Task<ServiceFactory<NotificationServiceMarker>> StartHostAsync(TestInfrastructure servers,
-        NotificationHostOptions options, TestTokens tokens, TestSmtpServer smtp, ServiceFactory<AgencyServiceMarker>? agency, string? database)
+        NotificationHostOptions options, string endpointPrefix, TestTokens tokens, TestSmtpServer smtp,
+        ServiceFactory<AgencyServiceMarker>? agency, string? database)
     {
         var settings = new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{ResourceNames.Smtp}"] = smtp.ConnectionString,
-            // Its own queues: hosts of other test classes must not take its messages.
-            ["Messaging:Consumers:EndpointPrefix"] = $"notification-{Guid.NewGuid():N}",
+            ["Messaging:Consumers:EndpointPrefix"] = endpointPrefix,
             ["Notifications:Sending:PollInterval"] = "00:00:00.200",
             ["Notifications:Sending:MetricsInterval"] = "00:00:00.200",
             ["Notifications:DeliveryCheck:Smtp4devUrl"] = options.DeliveryCheck ? smtp.ApiAddress.ToString() : null,
@@ -167,6 +188,7 @@ public sealed class NotificationSystem : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _publisher.DisposeAsync();
         await Host.DisposeAsync();
         if (AgencyHost is not null)
         {
