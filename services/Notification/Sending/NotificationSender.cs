@@ -25,15 +25,21 @@ public sealed class NotificationSender(SendQueue queue, NotificationAttempt atte
 
     private async Task SendLoopAsync(CancellationToken stoppingToken)
     {
-        await using var mailer = new SmtpMailer(endpoint);
+        // Real time for the connection's idleness, like the poll below, whatever the service's clock.
+        await using var mailer = new SmtpMailer(endpoint, TimeProvider.System);
         while (!stoppingToken.IsCancellationRequested)
         {
             var woken = wakeUp.NextAsync();
             try
             {
-                while (await SendBatchAsync(mailer, stoppingToken) == _options.BatchSize)
+                int claimed;
+                while ((claimed = await SendBatchAsync(mailer, stoppingToken)) == _options.BatchSize)
                 {
                     // A full batch: more may be waiting, go again without sleeping.
+                }
+                if (claimed == 0)
+                {
+                    await mailer.CloseAsync(); // nothing to send: no SMTP session held open
                 }
             }
             catch (Exception exception) when (exception is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
@@ -49,21 +55,14 @@ public sealed class NotificationSender(SendQueue queue, NotificationAttempt atte
         }
     }
 
-    /// <summary>Claims and sends one batch on one SMTP connection; returns how many rows it claimed.</summary>
+    /// <summary>Claims and sends one batch; returns how many rows it claimed.</summary>
     private async Task<int> SendBatchAsync(SmtpMailer mailer, CancellationToken stoppingToken)
     {
         var claims = await queue.ClaimAsync(_options.BatchSize, clock.GetUtcNow(), _options.AttemptTimeout, _options.LeaseMargin,
             stoppingToken);
-        try
+        foreach (var claim in claims)
         {
-            foreach (var claim in claims)
-            {
-                await attempt.RunAsync(mailer, claim, stoppingToken);
-            }
-        }
-        finally
-        {
-            await mailer.CloseAsync();
+            await attempt.RunAsync(mailer, claim, stoppingToken);
         }
         return claims.Count;
     }

@@ -9,22 +9,28 @@ public sealed class MailFailureException(bool certainlyNotSent, string descripti
     public bool CertainlyNotSent => certainlyNotSent;
 }
 
-/// <summary>MailKit's SMTP client for one sender loop: connected on the first message of a batch and closed after the
-/// batch, so a connection never sits idle long enough for the server to drop it between messages.</summary>
-public sealed class SmtpMailer(SmtpEndpoint endpoint) : IAsyncDisposable
+/// <summary>MailKit's SMTP client for one sender loop. The connection is kept while there is work (a new SMTP session
+/// costs a connection, a greeting and EHLO) and closed by the loop when it finds none. A connection that sat idle is
+/// checked with NOOP before a message goes on it, so that one the server dropped meanwhile fails before the message
+/// starts (certainly not sent) rather than in the middle of it (in doubt).</summary>
+public sealed class SmtpMailer(SmtpEndpoint endpoint, TimeProvider clock) : IAsyncDisposable
 {
+    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
     private SmtpClient? _client;
+    private long _lastUsed;
 
     /// <summary>Returns once the server has answered the end of the data with 250. Throws a <see cref="MailFailureException"/>
     /// saying whether the message can have been accepted; an OperationCanceledException of the caller's token passes.</summary>
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
+        await ProbeIfIdleAsync(cancellationToken);
         var connected = _client is { IsConnected: true };
         try
         {
             var client = await ConnectedAsync(cancellationToken);
             connected = true;
             await client.SendAsync(message, cancellationToken);
+            _lastUsed = clock.GetTimestamp();
         }
         catch (Exception exception)
         {
@@ -62,6 +68,24 @@ public sealed class SmtpMailer(SmtpEndpoint endpoint) : IAsyncDisposable
         finally
         {
             client.Dispose();
+        }
+    }
+
+    private async Task ProbeIfIdleAsync(CancellationToken cancellationToken)
+    {
+        if (_client is not { IsConnected: true } client || clock.GetElapsedTime(_lastUsed) < Idle)
+        {
+            return;
+        }
+        try
+        {
+            await client.NoOpAsync(cancellationToken);
+            _lastUsed = clock.GetTimestamp();
+        }
+        catch (Exception exception) when (exception is IOException or MailKit.ProtocolException or MailKit.CommandException
+            or MailKit.ServiceNotConnectedException or System.Net.Sockets.SocketException)
+        {
+            await CloseAsync(quit: false);
         }
     }
 

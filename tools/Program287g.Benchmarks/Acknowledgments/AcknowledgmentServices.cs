@@ -2,6 +2,8 @@ extern alias AgencyService;
 extern alias AgreementService;
 extern alias NotificationService;
 
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Program287g.Testing;
 using AgencyServiceMarker = AgencyService::Program287g.Agency.AgencyServiceMarker;
 using AgreementServiceMarker = AgreementService::Program287g.Agreement.AgreementServiceMarker;
@@ -52,6 +54,10 @@ public sealed class AcknowledgmentServices(TestTokens tokens, ServiceFactory<Age
     public Uri AgencyAddress => agency.Address;
 
     public Uri AgreementAddress => agreement.Address;
+
+    /// <summary>The Notification service's own database, to split the path into its stages.</summary>
+    public string NotificationDatabase =>
+        notification.Services.GetRequiredService<IConfiguration>().GetConnectionString(ResourceNames.NotificationDatabase)!;
 
     public async ValueTask DisposeAsync()
     {
