@@ -21,7 +21,7 @@ public sealed partial class NotificationGrpcService
     public override async Task<SubmitInquiryResponse> SubmitInquiry(SubmitInquiryRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
-        var agencyId = request.AgencyId.Length > 0 ? Guid.Parse(request.AgencyId) : caller.IsAgencyUser ? OwnAgency(caller) : (Guid?)null;
+        var agencyId = request.AgencyId.Length > 0 ? Guid.Parse(request.AgencyId) : caller.IsAgencyUser ? AgencyScope.Own(caller) : (Guid?)null;
         if (agencyId is { } asked)
         {
             caller.EnsureMayActFor(asked.ToString());
@@ -99,7 +99,7 @@ public sealed partial class NotificationGrpcService
 
     public override async Task<ListInquiriesResponse> ListInquiries(ListInquiriesRequest request, ServerCallContext context)
     {
-        var agencyId = ScopedAgency(Caller.From(context), request.AgencyId);
+        var agencyId = AgencyScope.Of(Caller.From(context), request.AgencyId);
         var filter = new InquiryFilter(request.Status switch
         {
             InquiryStatus.Open => false,
@@ -132,22 +132,4 @@ public sealed partial class NotificationGrpcService
 
     private async Task<V1.Inquiry> WithNotificationsAsync(InquiryRecord inquiry, DateTimeOffset now, ServerCallContext context) =>
         inquiry.ToMessage(await notifications.FromSourcesAsync([inquiry.Id], context.CancellationToken), now);
-
-    /// <summary>The agency a listing covers: an agency user's own (PERMISSION_DENIED for another), else the filter's.</summary>
-    private static Guid? ScopedAgency(Caller caller, string requested)
-    {
-        if (!caller.IsAgencyUser)
-        {
-            return requested.Length > 0 ? Guid.Parse(requested) : null;
-        }
-        if (requested.Length > 0)
-        {
-            caller.EnsureMayActFor(requested);
-        }
-        return OwnAgency(caller);
-    }
-
-    private static Guid OwnAgency(Caller caller) => Guid.TryParse(caller.AgencyId, out var own)
-        ? own
-        : throw RpcErrors.PermissionDenied("The agency user's token names no agency.");
 }

@@ -25,7 +25,7 @@ public sealed partial class NotificationGrpcService
     public override async Task<ListNotificationsResponse> ListNotifications(ListNotificationsRequest request, ServerCallContext context)
     {
         var filter = new NotificationFilter(NotificationMapping.ToDomain(request.Kind), NotificationMapping.ToDomain(request.Status),
-            ScopedAgency(Caller.From(context), request.AgencyId), NotificationMapping.ToDomain(request.Timeliness),
+            AgencyScope.Of(Caller.From(context), request.AgencyId), NotificationMapping.ToDomain(request.Timeliness),
             request.ReceivedFrom?.ToDateTimeOffset(), request.ReceivedBefore?.ToDateTimeOffset());
         var filterKey = $"notifications|{filter.Kind}|{filter.Status}|{filter.AgencyId}|{filter.Timeliness}|"
             + $"{filter.ReceivedFrom:O}|{filter.ReceivedBefore:O}";

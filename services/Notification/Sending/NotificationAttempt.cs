@@ -55,7 +55,20 @@ public sealed class NotificationAttempt(SendQueue queue, MailMessages messages, 
             note = $"Attempt {notification.Attempts} was in doubt; {answer.Explanation}: sent again under the same Message-ID.";
         }
 
-        var message = messages.Build(notification, calendars.Zone);
+        MimeKit.MimeMessage message;
+        try
+        {
+            message = messages.Build(notification, calendars.Zone);
+        }
+        catch (Exception exception) when (exception is FormatException or System.Text.Json.JsonException or MimeKit.ParseException
+            or Fluid.ParseException or InvalidOperationException or ArgumentException)
+        {
+            // Nothing went out: retried with backoff, so a fix (a template, the data) sends it. The text is scrubbed,
+            // since a parser's message quotes what it could not read.
+            await FailedAsync(claim, certainlyNotSent: true, SmtpFailures.Scrub($"The email could not be built: {exception.GetType().Name}: "
+                + exception.Message), note, activity, stoppingToken);
+            return;
+        }
         if (!await queue.BeginAttemptAsync(claim, clock.GetUtcNow(), stoppingToken))
         {
             logger.LogWarning("Notification {NotificationId}: lease lost before sending; another sender has it", notification.Id);

@@ -50,6 +50,13 @@ public sealed class NotificationSender(SendQueue queue, NotificationAttempt atte
             {
                 return;
             }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A loop that died would leave its share of the work to the others, or to nobody: log and carry on.
+                // The type and a scrubbed message only, never the exception itself, whose text may quote what it read.
+                logger.LogError("Notification sender loop failed ({Type}: {Message}); carrying on", exception.GetType().Name,
+                    SmtpFailures.Scrub(exception.Message));
+            }
             // The poll is in real time whatever the service's clock: it only decides how soon a due row is noticed.
             await woken.WaitAsync(_options.PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
