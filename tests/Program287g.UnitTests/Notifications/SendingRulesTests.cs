@@ -89,4 +89,21 @@ public sealed class SendingRulesTests
         Timelinesses.Of(due, null, atDue.AddTicks(10)).ShouldBe(Timeliness.Overdue);
         Timelinesses.Of(null, null, atDue).ShouldBe(Timeliness.NotOwed);
     }
+
+    [Fact]
+    public void A_time_zone_the_machine_does_not_know_is_refused_at_start_up()
+    {
+        static List<System.ComponentModel.DataAnnotations.ValidationResult> Check(CalendarOptions options)
+        {
+            var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+            System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options,
+                new System.ComponentModel.DataAnnotations.ValidationContext(options), results, validateAllProperties: true);
+            return results;
+        }
+
+        Check(new CalendarOptions()).ShouldBeEmpty();
+        Check(new CalendarOptions { TimeZone = "America/Los_Angeles" }).ShouldBeEmpty();
+        Check(new CalendarOptions { TimeZone = "Mars/Olympus_Mons" }).ShouldHaveSingleItem().ErrorMessage
+            .ShouldBe("Notifications:Calendar:TimeZone 'Mars/Olympus_Mons' is not a time zone this machine knows.");
+    }
 }
