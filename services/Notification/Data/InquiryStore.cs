@@ -10,8 +10,6 @@ public sealed record InquiryFilter(bool? Answered, bool OverdueOnly, Guid? Agenc
 /// <summary>Inquiries: recorded with their acknowledgment, answered with the answer's email, in one transaction each.</summary>
 public sealed class InquiryStore(NpgsqlDataSource dataSource)
 {
-    public NpgsqlDataSource DataSource => dataSource;
-
     public static async Task<string> NextReferenceAsync(NpgsqlTransaction transaction, DateTimeOffset receivedAt,
         CancellationToken cancellationToken) =>
         InquiryReferences.Format(receivedAt, await transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(

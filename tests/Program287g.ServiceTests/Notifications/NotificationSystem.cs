@@ -63,7 +63,6 @@ public sealed class NotificationSystem : IAsyncDisposable
     public TestSmtpServer Smtp { get; }
     public ServiceFactory<AgencyServiceMarker>? AgencyHost { get; }
     public ServiceFactory<NotificationServiceMarker> Host { get; private set; }
-    public FakeTimeProvider? Clock => _options.Clock;
 
     /// <summary>What the running host's consumers have finished.</summary>
     public ConsumedLog Consumed => Host.Services.GetRequiredService<ConsumedLog>();
@@ -84,15 +83,7 @@ public sealed class NotificationSystem : IAsyncDisposable
             tokens, smtp, agency, host);
     }
 
-    /// <summary>Stops the service (as an orchestrator does: the host's shutdown) and starts it again on the same
-    /// database, with the options given (by default the same).</summary>
-    public async Task RestartAsync(NotificationHostOptions? options = null)
-    {
-        await Host.DisposeAsync();
-        Host = await StartHostAsync(_servers, options ?? _options, _endpointPrefix, Tokens, Smtp, AgencyHost, Database);
-    }
-
-    /// <summary>Stops the service without starting it again.</summary>
+    /// <summary>Stops the service as an orchestrator does (the host's shutdown: its hosted services are cancelled).</summary>
     public async Task StopAsync() => await Host.DisposeAsync();
 
     /// <summary>Starts it again on the same database and queues after <see cref="StopAsync"/>.</summary>
