@@ -94,6 +94,36 @@ public sealed class SendingFaultTests(TestInfrastructure servers)
     }
 
     [Fact]
+    public async Task A_reply_lost_after_the_data_leaves_the_email_in_doubt_and_the_delivery_check_finds_it()
+    {
+        var clock = Eastern.Clock(2026, 3, 10, 10);
+        await using var smtp = await servers.StartSmtpServerAsync();
+        await using var proxy = new ReplyLosingProxy(smtp.ConnectionString);
+        await using var system = await NotificationSystem.StartAsync(servers, new()
+        {
+            Clock = clock, Smtp = smtp,
+            Settings = new Dictionary<string, string?> { [$"ConnectionStrings:{ResourceNames.Smtp}"] = proxy.ConnectionString },
+        });
+        var submitted = TestEvents.ApplicationSubmitted(clock.GetUtcNow());
+        proxy.LoseNextReply();
+
+        await system.PublishAsync(submitted);
+
+        var inDoubt = await system.NotificationAsync(n => n.ReferenceNumber == submitted.ReferenceNumber, n => n.LastError != "");
+        inDoubt.Status.ShouldBe(NotificationStatus.Pending);
+        inDoubt.Attempts.ShouldBe(1);
+        (await system.QueryAsync<bool>("SELECT attempt_started_at IS NOT NULL FROM notifications WHERE id = @id",
+            new { id = Guid.Parse(inDoubt.NotificationId) })).ShouldBeTrue("the outcome is unknown, so the attempt stays recorded");
+        await system.MailAsync(submitted.ReferenceNumber); // the server has it
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        var settled = await system.NotificationAsync(n => n.ReferenceNumber == submitted.ReferenceNumber, n => n.Status == NotificationStatus.Sent);
+        settled.Attempts.ShouldBe(1);
+        settled.DeliveryNote.ShouldEndWith("recorded as sent, not sent again.");
+        (await smtp.MessagesAsync(submitted.ReferenceNumber)).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Two_instances_of_the_service_send_each_email_once()
     {
         await using var system = await NotificationSystem.StartAsync(servers);
