@@ -31,6 +31,7 @@ builder.AddGrpcService<Projects.Program287g_Notification>(ResourceNames.Notifica
     .WithServiceDatabase(infrastructure, ResourceNames.NotificationDatabase)
     .WithMessaging(infrastructure)
     .WithSmtp(infrastructure)
+    .WithSmtpDeliveryCheck(infrastructure)
     .WithReference(agency)
     .WithReference(agreement)
     .WithReference(nominee);

@@ -1,5 +1,13 @@
+using FluentValidation;
+using Program287g.Agency.V1;
 using Program287g.Messaging;
+using Program287g.Notification.Data;
+using Program287g.Notification.Domain;
+using Program287g.Notification.Grpc;
+using Program287g.Notification.Messaging;
+using Program287g.Notification.Sending;
 using Program287g.Persistence;
+using Program287g.ServiceDefaults.Grpc;
 
 namespace Program287g.Notification;
 
@@ -7,8 +15,29 @@ public static class Extensions
 {
     public static WebApplicationBuilder AddNotificationServices(this WebApplicationBuilder builder)
     {
+        DapperDates.Register();
         builder.AddServiceDatabase(ResourceNames.NotificationDatabase, typeof(Extensions).Assembly);
-        builder.AddServiceMessaging();
+        builder.AddServiceMessaging(bus =>
+        {
+            bus.AddConsumer<ApplicationSubmittedConsumer>();
+            bus.AddConsumer<AgreementSignedConsumer>();
+            bus.AddConsumer<OfficerNominatedConsumer>();
+            bus.AddConsumer<AuthorizationIssuedConsumer>();
+        });
+        // An inquiry about an agency names one the registry has.
+        builder.Services.AddServiceGrpcClient<AgencyService.AgencyServiceClient>(ResourceNames.AgencyService,
+            "program287g.agency.v1.AgencyService/GetAgency");
+        builder.Services.AddValidatorsFromAssemblyContaining<NotificationServiceMarker>(includeInternalTypes: true);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<CalendarOptions>().Bind(builder.Configuration.GetSection(CalendarOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<CalendarStore>();
+        builder.Services.AddSingleton<NotificationStore>();
+        builder.Services.AddSingleton<NotificationRecorder>();
+        builder.Services.AddSingleton<InquiryStore>();
+        builder.Services.AddSingleton<SlaQueries>();
+        builder.Services.AddSingleton<AgencyDirectory>();
+        builder.AddNotificationSending();
         return builder;
     }
 }

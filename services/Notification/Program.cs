@@ -1,4 +1,5 @@
 using Program287g.Notification;
+using Program287g.Notification.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -7,5 +8,6 @@ builder.AddNotificationServices();
 var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapGrpcService<NotificationGrpcService>();
 app.MapDefaultEndpoints();
 app.Run();

@@ -1,6 +1,7 @@
 extern alias AgencyService;
 extern alias AgreementService;
 extern alias NomineeService;
+extern alias NotificationService;
 
 using Dapper;
 using Grpc.Health.V1;
@@ -8,8 +9,8 @@ using Npgsql;
 using AgencyServiceMarker = AgencyService::Program287g.Agency.AgencyServiceMarker;
 using AgreementServiceMarker = AgreementService::Program287g.Agreement.AgreementServiceMarker;
 using NomineeServiceMarker = NomineeService::Program287g.Nominee.NomineeServiceMarker;
+using NotificationServiceMarker = NotificationService::Program287g.Notification.NotificationServiceMarker;
 using Program287g.LocalServers;
-using Program287g.Notification;
 using Program287g.Persistence;
 using Program287g.Testing;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
@@ -35,12 +36,14 @@ public sealed class ServiceHealthTests(TestInfrastructure servers)
         ServesWithoutATokenAsync<NomineeServiceMarker>(ResourceNames.NomineeDatabase, ["0001_nominees", Messaging]);
 
     [Fact]
-    public Task The_notification_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
-        ServesWithoutATokenAsync<NotificationServiceMarker>(ResourceNames.NotificationDatabase, [Messaging]);
+    public async Task The_notification_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
+        await ServesWithoutATokenAsync<NotificationServiceMarker>(ResourceNames.NotificationDatabase, ["0001_notifications", Messaging],
+            new Dictionary<string, string?> { [$"ConnectionStrings:{ResourceNames.Smtp}"] = (await servers.SmtpAsync()).ConnectionString });
 
-    private async Task ServesWithoutATokenAsync<TMarker>(string database, string[] expectedMigrations) where TMarker : class
+    private async Task ServesWithoutATokenAsync<TMarker>(string database, string[] expectedMigrations,
+        IReadOnlyDictionary<string, string?>? settings = null) where TMarker : class
     {
-        await using var service = await servers.StartServiceAsync<TMarker>(database, _tokens);
+        await using var service = await servers.StartServiceAsync<TMarker>(database, _tokens, settings);
 
         // grpc.health.v1 is a probe: it answers without a bearer token.
         var response = await new Health.HealthClient(service.Channel()).CheckAsync(new HealthCheckRequest());

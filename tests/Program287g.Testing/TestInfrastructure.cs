@@ -26,6 +26,8 @@ public sealed class TestInfrastructure : IAsyncLifetime
 
     private ProcessSpec? _rabbitSpec;
     private LocalProcess? _rabbitProcess;
+    private Task<TestSmtpServer>? _smtp;
+    private readonly Lock _smtpGate = new();
 
     public async Task InitializeAsync()
     {
@@ -57,6 +59,19 @@ public sealed class TestInfrastructure : IAsyncLifetime
                 break;
         }
     }
+
+    /// <summary>The SMTP server the tests share, started on first use (only the tests of mail need one). Tests tell
+    /// their messages apart by what they sent (a reference number, a recipient made for the test).</summary>
+    public Task<TestSmtpServer> SmtpAsync()
+    {
+        lock (_smtpGate)
+        {
+            return _smtp ??= TestSmtpServer.StartAsync(Mode);
+        }
+    }
+
+    /// <summary>An SMTP server of the test's own, which it may stop and start.</summary>
+    public Task<TestSmtpServer> StartSmtpServerAsync() => TestSmtpServer.StartAsync(Mode);
 
     private static bool NativeInstalled() => NativePostgres.FindBinDirectory() is not null && NativeRabbitMq.IsInstalled();
 
@@ -163,6 +178,10 @@ public sealed class TestInfrastructure : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_smtp is { IsCompletedSuccessfully: true } smtp)
+        {
+            await (await smtp).DisposeAsync();
+        }
         // Servers before epmd: stop in the reverse order of start.
         for (var i = _processes.Count - 1; i >= 0; i--)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Program287g.Benchmarks;
+using Program287g.Benchmarks.Acknowledgments;
 using Program287g.Benchmarks.Stats;
 using Program287g.Benchmarks.Writes;
 
@@ -35,7 +36,17 @@ var stats = new Command("stats", "GetStatistics at 1,000 and at 100,000 agreemen
 stats.SetAction((result, _) => StatisticsBenchmark.RunAsync(new LoadShape(TimeSpan.FromSeconds(2),
     TimeSpan.FromSeconds(result.GetValue(statsSeconds)), result.GetValue(statsConcurrency))));
 
-return await new RootCommand("Program287g benchmarks") { messaging, writes, stats }.Parse(args).InvokeAsync();
+var rate = Positive(new Option<int>("--rate") { Description = "SubmitApplication calls started per second", DefaultValueFactory = _ => 50 });
+var ackSeconds = Positive(new Option<int>("--seconds") { Description = "Measured seconds", DefaultValueFactory = _ => 20 });
+var ackWarmUp = Positive(new Option<int>("--warm-up") { Description = "Unmeasured seconds before", DefaultValueFactory = _ => 3 });
+var acknowledgments = new Command("acknowledgments", "From SubmitApplication to its acknowledgment accepted by SMTP, at a steady rate")
+{
+    rate, ackSeconds, ackWarmUp,
+};
+acknowledgments.SetAction((result, _) => AcknowledgmentBenchmark.RunAsync(result.GetValue(rate),
+    TimeSpan.FromSeconds(result.GetValue(ackWarmUp)), TimeSpan.FromSeconds(result.GetValue(ackSeconds))));
+
+return await new RootCommand("Program287g benchmarks") { messaging, writes, stats, acknowledgments }.Parse(args).InvokeAsync();
 
 static Option<int> Positive(Option<int> option)
 {

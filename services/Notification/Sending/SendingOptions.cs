@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Program287g.Notification.Sending;
+
+/// <summary>The "Notifications:Sending" configuration section.</summary>
+public sealed class SendingOptions
+{
+    public const string SectionName = "Notifications:Sending";
+
+    /// <summary>Who the emails are from.</summary>
+    [Required]
+    public string From { get; set; } = "ICE 287(g) Program <287g@program287g.example>";
+
+    /// <summary>The right-hand side of every Message-ID ("{notification id}@{domain}").</summary>
+    [Required]
+    public string MessageIdDomain { get; set; } = "program287g.example";
+
+    /// <summary>Sender loops per process, each with its own SMTP connection, claiming their own rows.</summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 2;
+
+    /// <summary>Rows one loop claims at a time.</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>The safety net under LISTEN/NOTIFY: a missed notification costs at most this much delay; also how soon
+    /// a retry that has come due is noticed.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest one attempt may take, delivery check and SMTP conversation together; it is cut off after
+    /// this. A claimed row's lease is this long per row ahead of it in the batch plus <see cref="LeaseMargin"/>, so a
+    /// live sender always finishes before another may claim the row, and a dead one's rows come free soon after.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan LeaseMargin { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>First retry delay after a failed attempt; it doubles per attempt up to <see cref="MaxRetryDelay"/>.
+    /// There is no last attempt: a notification is retried until it is sent.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the backlog is sampled for the metrics.</summary>
+    public TimeSpan MetricsInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan RetryDelay(int attempts)
+    {
+        var exponent = Math.Min(Math.Max(attempts - 1, 0), 20);
+        var delay = FirstRetryDelay * Math.Pow(2, exponent);
+        return delay > MaxRetryDelay ? MaxRetryDelay : delay;
+    }
+}
+
+/// <summary>The "Notifications:DeliveryCheck" configuration section: how an attempt whose outcome is unknown is settled.</summary>
+public sealed class DeliveryCheckOptions
+{
+    public const string SectionName = "Notifications:DeliveryCheck";
+
+    /// <summary>smtp4dev's web address (its REST API answers at /api/messages). Unset: no check, and an attempt in doubt
+    /// is sent again under the same Message-ID.</summary>
+    public Uri? Smtp4devUrl { get; set; }
+
+    /// <summary>Checks that could not answer before the email is sent again anyway: a mail server whose API is down
+    /// must not hold an acknowledgment back for ever.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 3;
+}
