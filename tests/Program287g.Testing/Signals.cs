@@ -5,6 +5,7 @@ namespace Program287g.Testing;
 /// <summary>POSIX signals for the fault and shutdown tests; .NET only offers SIGKILL through Process.Kill.</summary>
 public static partial class Signals
 {
+    public const int SigKill = 9;
     public const int SigTerm = 15;
     public const int SigStop = 19;
     public const int SigCont = 18;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Program287g.LocalServers;
 
 /// <summary>Runs a short set-up command (initdb, chown) to completion and fails loudly with its output.</summary>
-internal static class ProcessRunner
+public static class ProcessRunner
 {
     public static async Task RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string>? environment = null)

@@ -1,0 +1,128 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Dapper;
+using Grpc.Core;
+using Npgsql;
+
+namespace Program287g.Drills;
+
+/// <summary>What the books say after a drill: every effect the run left in the owning databases, every email smtp4dev
+/// accepted, and how they square with the calls.</summary>
+public sealed record Balance(int Calls, int Ok, int Failed, int Effects, int InDoubt, int ExpectedEmails, int EmailsFound,
+    int Lost, int Doubled, IReadOnlyList<string> Findings)
+{
+    public bool Squares => Lost == 0 && Doubled == 0;
+}
+
+/// <summary>Reads the four services' databases (as an auditor would: directly, not through the APIs under test) and
+/// smtp4dev's mailbox, and checks them against the calls: each call that returned OK has its effect; every effect the
+/// run left, whether its call returned OK or failed in doubt, has exactly one email of its kind; and a failed call left
+/// either its whole effect (email included) or nothing.</summary>
+public sealed partial class Books(DrillServers servers, string run)
+{
+    private const string Application = "287(g) application received:";
+    private const string Signing = "287(g) agreement signed:";
+    private const string Nomination = "287(g) nomination received:";
+    private const string Inquiry = "We received your inquiry:";
+
+    private sealed record Effects(Dictionary<string, string> Agencies, Dictionary<string, (string Id, string Reference, string Status)> Agreements,
+        Dictionary<string, (string Id, string Reference)> Nominees, Dictionary<string, (string Id, string Reference)> Inquiries);
+
+    public async Task<Balance> BalanceAsync(IReadOnlyCollection<CallRecord> calls)
+    {
+        var effects = await EffectsAsync();
+        var mail = await MailAsync();
+        var findings = new List<string>();
+        var expected = new List<(string Kind, string Reference)>();
+        expected.AddRange(effects.Agreements.Values.Select(a => (Application, a.Reference)));
+        expected.AddRange(effects.Agreements.Values.Where(a => a.Status != "pending").Select(a => (Signing, a.Reference)));
+        expected.AddRange(effects.Nominees.Values.Select(n => (Nomination, n.Reference)));
+        expected.AddRange(effects.Inquiries.Values.Select(i => (Inquiry, i.Reference)));
+        var lost = 0;
+        var doubled = 0;
+        foreach (var (kind, reference) in expected)
+        {
+            var count = mail.GetValueOrDefault((kind, reference));
+            if (count != 1)
+            {
+                findings.Add($"{kind} {reference}: {count} emails");
+                lost += count == 0 ? 1 : 0;
+                doubled += count > 1 ? count - 1 : 0;
+            }
+        }
+        var strays = mail.Keys.Except(expected).ToList();
+        doubled += strays.Sum(stray => mail[stray]);
+        findings.AddRange(strays.Select(stray => $"{stray.Kind} {stray.Reference}: an email for no effect of the run"));
+        var ok = calls.Where(c => c.Code == StatusCode.OK).ToList();
+        var missing = ok.Where(c => !HasEffect(c, effects)).ToList();
+        lost += missing.Count;
+        findings.AddRange(missing.Select(c => $"{c.Kind} {c.Key} returned OK but its effect is not in the database"));
+        var inDoubt = calls.Count(c => c.Code != StatusCode.OK && HasEffect(c, effects));
+        return new Balance(calls.Count, ok.Count, calls.Count - ok.Count, ok.Count - missing.Count + inDoubt, inDoubt, expected.Count,
+            expected.Count(e => mail.GetValueOrDefault(e) >= 1), lost, doubled, findings);
+    }
+
+    private static bool HasEffect(CallRecord call, Effects effects) => call.Kind switch
+    {
+        "register" => effects.Agencies.ContainsKey(call.Key),
+        "apply" => effects.Agreements.ContainsKey(call.Key),
+        "sign" => effects.Agreements.Values.Any(a => a.Id == call.Key && a.Status != "pending"),
+        "nominate" => effects.Nominees.ContainsKey(call.Key),
+        "inquire" => effects.Inquiries.ContainsKey(call.Key),
+        _ => throw new ArgumentOutOfRangeException(nameof(call), call.Kind, null),
+    };
+
+    private async Task<Effects> EffectsAsync()
+    {
+        var prefix = $"Drill {run} County %";
+        await using var agency = new NpgsqlConnection(servers.Database(ResourceNames.AgencyDatabase));
+        var agencies = (await agency.QueryAsync<(string Name, string Id)>(
+            "SELECT name, id::text FROM agencies WHERE name LIKE @prefix", new { prefix })).ToDictionary(a => a.Name, a => a.Id);
+        await using var agreement = new NpgsqlConnection(servers.Database(ResourceNames.AgreementDatabase));
+        var agreements = (await agreement.QueryAsync<(string AgencyId, string Id, string Reference, string Status)>("""
+            SELECT agency_id::text, id::text, reference_number, status FROM agreements WHERE agency_name LIKE @prefix
+            """, new { prefix })).ToDictionary(a => a.AgencyId, a => (a.Id, a.Reference, a.Status));
+        var agreementIds = agreements.Values.Select(a => Guid.Parse(a.Id)).ToArray();
+        await using var nominee = new NpgsqlConnection(servers.Database(ResourceNames.NomineeDatabase));
+        var nominees = (await nominee.QueryAsync<(string Key, string Id, string Reference)>("""
+            SELECT agreement_id::text || '/' || badge_number, id::text, reference_number FROM nominees WHERE agreement_id = ANY(@agreementIds)
+            """, new { agreementIds })).ToDictionary(n => n.Key, n => (n.Id, n.Reference));
+        await using var notification = new NpgsqlConnection(servers.Database(ResourceNames.NotificationDatabase));
+        var inquiries = (await notification.QueryAsync<(string RequestId, string Id, string Reference)>("""
+            SELECT request_id::text, id::text, reference_number FROM inquiries WHERE subject LIKE @subject
+            """, new { subject = $"Drill {run} question %" })).ToDictionary(i => i.RequestId, i => (i.Id, i.Reference));
+        return new Effects(agencies, agreements, nominees, inquiries);
+    }
+
+    /// <summary>Every email of this run smtp4dev holds (each subject names the run's agency or inquiry), counted by its kind (the subject's opening) and the reference it ends with.</summary>
+    private async Task<Dictionary<(string Kind, string Reference), int>> MailAsync()
+    {
+        using var http = new HttpClient { BaseAddress = servers.SmtpApi };
+        var counts = new Dictionary<(string, string), int>();
+        for (var page = 1; ; page++)
+        {
+            var listing = await http.GetFromJsonAsync<JsonElement>($"api/messages?page={page}&pageSize=500");
+            foreach (var message in listing.GetProperty("results").EnumerateArray())
+            {
+                var subject = message.GetProperty("subject").GetString() ?? "";
+                if (!subject.Contains($"Drill {run} ", StringComparison.Ordinal))
+                {
+                    continue; // another drill's
+                }
+                var kind = new[] { Application, Signing, Nomination, Inquiry }.FirstOrDefault(subject.StartsWith);
+                if (kind is not null && TrailingReference().Match(subject) is { Success: true } reference)
+                {
+                    counts[(kind, reference.Groups[1].Value)] = counts.GetValueOrDefault((kind, reference.Groups[1].Value)) + 1;
+                }
+            }
+            if (page >= listing.GetProperty("pageCount").GetInt32())
+            {
+                return counts;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\(([^()]+)\)$")]
+    private static partial Regex TrailingReference();
+}
