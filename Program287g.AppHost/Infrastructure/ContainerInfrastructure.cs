@@ -18,6 +18,7 @@ internal static class ContainerInfrastructure
             .WithImage(Smtp4dev.ContainerImage, Smtp4dev.ContainerTag)
             .WithHttpEndpoint(port: settings.SmtpUiPort, targetPort: 80, name: Smtp4devContainerResource.UiEndpointName)
             .WithEndpoint(port: settings.SmtpPort, targetPort: 25, name: Smtp4devContainerResource.SmtpEndpointName, scheme: "tcp")
+            .WithEnvironment("ServerOptions__NumberOfMessagesToKeep", Smtp4dev.MessagesToKeep.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithHttpHealthCheck("/api/server", endpointName: Smtp4devContainerResource.UiEndpointName);
 
         return new InfrastructureResources

@@ -91,6 +91,13 @@ public sealed class ErrorInterceptor(IServiceProvider services, ILogger<ErrorInt
         {
             return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled or its deadline passed."));
         }
+        if (exception is System.Data.Common.DbException { IsTransient: true } or TimeoutException)
+        {
+            // The database is restarting or out of reach: the caller's to retry, not a bug. Nothing is half done (a
+            // transaction commits whole or not at all). Logged without the exception's text, which may quote data.
+            logger.LogWarning("{Method} could not reach its database ({Error})", context.Method, exception.GetType().Name);
+            return new RpcException(new Status(StatusCode.Unavailable, "The service's database is unavailable; try again shortly."));
+        }
         var traceId = Activity.Current?.TraceId.ToString() ?? context.GetHttpContext().TraceIdentifier;
         logger.LogError(exception, "Unhandled error in {Method} (trace {TraceId})", context.Method, traceId);
         return RpcErrors.Internal(traceId);

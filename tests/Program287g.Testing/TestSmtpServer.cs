@@ -13,9 +13,6 @@ namespace Program287g.Testing;
 /// the outage tests; it keeps its messages in memory, so a restart empties it.</summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
-    /// <summary>More than any test run or benchmark sends: smtp4dev drops the oldest beyond this.</summary>
-    private const int MessagesToKeep = 100_000;
-
     private readonly ProcessSpec? _spec;
     private readonly IContainer? _container;
     private readonly HttpClient _api;
@@ -49,7 +46,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
         {
             var container = new ContainerBuilder($"{Smtp4dev.ContainerImage}:{Smtp4dev.ContainerTag}")
                 .WithPortBinding(25, true).WithPortBinding(80, true)
-                .WithEnvironment("ServerOptions__NumberOfMessagesToKeep", MessagesToKeep.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .WithEnvironment("ServerOptions__NumberOfMessagesToKeep", Smtp4dev.MessagesToKeep.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request.ForPort(80).ForPath("/api/server")))
                 .Build();
             await container.StartAsync();
@@ -66,7 +63,6 @@ public sealed class TestSmtpServer : IAsyncDisposable
             }
             var (smtpPort, apiPort) = (FreePort.Next(), FreePort.Next());
             var spec = Smtp4dev.Server(tool, smtpPort, apiPort, Path.GetDirectoryName(tool)!);
-            spec = spec with { Arguments = [.. spec.Arguments, $"--messagestokeep={MessagesToKeep}"] };
             server = new TestSmtpServer($"smtp://127.0.0.1:{smtpPort}", new Uri($"http://127.0.0.1:{apiPort}/"), spec, null);
             await server.StartAgainAsync();
         }

@@ -76,19 +76,19 @@ public sealed partial class Books(DrillServers servers, string run)
     private async Task<Effects> EffectsAsync()
     {
         var prefix = $"Drill {run} County %";
-        await using var agency = new NpgsqlConnection(servers.Database(ResourceNames.AgencyDatabase));
+        await using var agency = new NpgsqlConnection(servers.AuditDatabase(ResourceNames.AgencyDatabase));
         var agencies = (await agency.QueryAsync<(string Name, string Id)>(
             "SELECT name, id::text FROM agencies WHERE name LIKE @prefix", new { prefix })).ToDictionary(a => a.Name, a => a.Id);
-        await using var agreement = new NpgsqlConnection(servers.Database(ResourceNames.AgreementDatabase));
+        await using var agreement = new NpgsqlConnection(servers.AuditDatabase(ResourceNames.AgreementDatabase));
         var agreements = (await agreement.QueryAsync<(string AgencyId, string Id, string Reference, string Status)>("""
             SELECT agency_id::text, id::text, reference_number, status FROM agreements WHERE agency_name LIKE @prefix
             """, new { prefix })).ToDictionary(a => a.AgencyId, a => (a.Id, a.Reference, a.Status));
         var agreementIds = agreements.Values.Select(a => Guid.Parse(a.Id)).ToArray();
-        await using var nominee = new NpgsqlConnection(servers.Database(ResourceNames.NomineeDatabase));
+        await using var nominee = new NpgsqlConnection(servers.AuditDatabase(ResourceNames.NomineeDatabase));
         var nominees = (await nominee.QueryAsync<(string Key, string Id, string Reference)>("""
             SELECT agreement_id::text || '/' || badge_number, id::text, reference_number FROM nominees WHERE agreement_id = ANY(@agreementIds)
             """, new { agreementIds })).ToDictionary(n => n.Key, n => (n.Id, n.Reference));
-        await using var notification = new NpgsqlConnection(servers.Database(ResourceNames.NotificationDatabase));
+        await using var notification = new NpgsqlConnection(servers.AuditDatabase(ResourceNames.NotificationDatabase));
         var inquiries = (await notification.QueryAsync<(string RequestId, string Id, string Reference)>("""
             SELECT request_id::text, id::text, reference_number FROM inquiries WHERE subject LIKE @subject
             """, new { subject = $"Drill {run} question %" })).ToDictionary(i => i.RequestId, i => (i.Id, i.Reference));

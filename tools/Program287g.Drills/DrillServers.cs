@@ -9,7 +9,6 @@ namespace Program287g.Drills;
 /// started again on the same ports and data.</summary>
 public sealed class DrillServers : IAsyncDisposable
 {
-    private const int MessagesToKeep = 1_000_000;
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"program287g-drill-{Guid.NewGuid():N}");
     private readonly NativePostgres _postgres;
     private readonly NativeRabbitMq _rabbit;
@@ -36,12 +35,8 @@ public sealed class DrillServers : IAsyncDisposable
         _rabbitSpec = _rabbit.Server(AmqpPort, FreePort.Next(), EpmdPort);
         (SmtpPort, SmtpApiPort) = (FreePort.Next(), FreePort.Next());
         var tool = Smtp4dev.ToolPath(repositoryRoot);
-        var smtp = Smtp4dev.Server(tool, SmtpPort, SmtpApiPort, Path.GetDirectoryName(tool)!);
-        // A mailbox that survives smtp4dev's restart (the SMTP drill), and keeps every message of a run.
-        _smtpSpec = smtp with
-        {
-            Arguments = [.. smtp.Arguments.Where(a => a != "--db="), $"--db={Path.Combine(_root, "smtp4dev.db")}", $"--messagestokeep={MessagesToKeep}"],
-        };
+        // A mailbox that survives smtp4dev's restart (the SMTP drill).
+        _smtpSpec = Smtp4dev.Server(tool, SmtpPort, SmtpApiPort, Path.GetDirectoryName(tool)!, Path.Combine(_root, "smtp4dev.db"));
     }
 
     public int PostgresPort { get; }
@@ -51,6 +46,9 @@ public sealed class DrillServers : IAsyncDisposable
     public int SmtpApiPort { get; }
 
     public string Database(string name) => _postgres.ConnectionString(PostgresPort, name);
+
+    /// <summary>For the drill's own reads: no pool, so a connection left broken by a PostgreSQL crash is never reused.</summary>
+    public string AuditDatabase(string name) => $"{Database(name)};Pooling=false";
     public string RabbitMq => _rabbit.ConnectionString(AmqpPort);
     public string Smtp => $"smtp://127.0.0.1:{SmtpPort}";
     public Uri SmtpApi => new($"http://127.0.0.1:{SmtpApiPort}/");

@@ -15,38 +15,43 @@ public sealed record ClaimedNotification(NotificationRecord Notification, Guid T
 /// whose lease ran out cannot overwrite what another sender recorded since. Times come from the service's clock.</summary>
 public sealed class SendQueue(NpgsqlDataSource dataSource)
 {
-    /// <summary>Claims pending rows that have come due, oldest first, and leases them: SKIP LOCKED keeps several senders
-    /// (instances of the service) off each other's rows, and the lease, committed with the claim, keeps them off once
-    /// the transaction ends. Row n of the batch is leased for n x <paramref name="perRow"/> + <paramref name="margin"/>.</summary>
-    public async Task<IReadOnlyList<ClaimedNotification>> ClaimAsync(int limit, DateTimeOffset now, TimeSpan perRow,
-        TimeSpan margin, CancellationToken cancellationToken)
+    /// <summary>Claims pending rows that have come due, oldest first, and leases them for <paramref name="lease"/>: SKIP
+    /// LOCKED keeps several senders (instances of the service) off each other's rows, and the lease, committed with the
+    /// claim, keeps them off once the transaction ends. The lease is short (the rows of a sender that dies come free
+    /// within it) and covers only the start: each attempt takes a lease of its own (<see cref="BeginAttemptAsync"/>). A
+    /// row whose short lease ran out before its sender got to it may be claimed by another; the first sender's claim
+    /// token is then no longer the row's, so it leaves the row alone.</summary>
+    public async Task<IReadOnlyList<ClaimedNotification>> ClaimAsync(int limit, DateTimeOffset now, TimeSpan lease,
+        CancellationToken cancellationToken)
     {
         var token = Guid.NewGuid();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<NotificationRecord>(new CommandDefinition($"""
             WITH locked AS (
-                SELECT id, next_attempt_at FROM notifications
+                SELECT id FROM notifications
                 WHERE status = 'pending' AND next_attempt_at <= @now
                 ORDER BY next_attempt_at, id
                 LIMIT @limit
-                FOR UPDATE SKIP LOCKED),
-            ranked AS (SELECT id, row_number() OVER (ORDER BY next_attempt_at, id) AS rank FROM locked)
+                FOR UPDATE SKIP LOCKED)
             UPDATE notifications n
-            SET next_attempt_at = @now + make_interval(secs => @perRow * r.rank + @margin), claim_token = @token
-            FROM ranked r WHERE n.id = r.id
+            SET next_attempt_at = @leasedUntil, claim_token = @token
+            FROM locked l WHERE n.id = l.id
             RETURNING {NotificationColumns.Select}
-            """, new { now, limit, perRow = perRow.TotalSeconds, margin = margin.TotalSeconds, token },
-            cancellationToken: cancellationToken));
-        return [.. rows.OrderBy(r => r.NextAttemptAt).Select(row => new ClaimedNotification(row, token))];
+            """, new { now, limit, leasedUntil = now + lease, token }, cancellationToken: cancellationToken));
+        // The oldest cause first, as they were claimed (RETURNING keeps no order).
+        return [.. rows.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id).Select(row => new ClaimedNotification(row, token))];
     }
 
     /// <summary>Records that an SMTP conversation starts, and commits it, before the first byte is sent: from here on,
-    /// until a definite outcome clears it, the attempt is in doubt. False when the lease is no longer ours.</summary>
-    public Task<bool> BeginAttemptAsync(ClaimedNotification claim, DateTimeOffset now, CancellationToken cancellationToken) =>
+    /// until a definite outcome clears it, the attempt is in doubt. The row is leased until <paramref name="leasedUntil"/>,
+    /// the attempt's timeout and a margin: no other sender takes it while this one may still be talking to the server.
+    /// False when the claim is no longer ours.</summary>
+    public Task<bool> BeginAttemptAsync(ClaimedNotification claim, DateTimeOffset now, DateTimeOffset leasedUntil,
+        CancellationToken cancellationToken) =>
         ExecuteAsync("""
-            UPDATE notifications SET attempts = attempts + 1, attempt_started_at = @now
+            UPDATE notifications SET attempts = attempts + 1, attempt_started_at = @now, next_attempt_at = @leasedUntil
             WHERE id = @id AND claim_token = @token
-            """, new { claim.Notification.Id, claim.Token, now }, cancellationToken);
+            """, new { claim.Notification.Id, claim.Token, now, leasedUntil }, cancellationToken);
 
     /// <summary>The SMTP server accepted it (or the delivery check found that it had).</summary>
     public Task<bool> MarkSentAsync(ClaimedNotification claim, DateTimeOffset sentAt, string? note, CancellationToken cancellationToken) =>

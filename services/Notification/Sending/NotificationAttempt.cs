@@ -69,7 +69,8 @@ public sealed class NotificationAttempt(SendQueue queue, MailMessages messages, 
                 + exception.Message), note, activity, stoppingToken);
             return;
         }
-        if (!await queue.BeginAttemptAsync(claim, clock.GetUtcNow(), stoppingToken))
+        var startedAt = clock.GetUtcNow();
+        if (!await queue.BeginAttemptAsync(claim, startedAt, startedAt + _options.AttemptTimeout + _options.LeaseMargin, stoppingToken))
         {
             logger.LogWarning("Notification {NotificationId}: lease lost before sending; another sender has it", notification.Id);
             return;

@@ -9,7 +9,7 @@ namespace Program287g.Notification.Sending;
 /// leaves within milliseconds), polling as a safety net, it claims rows with FOR UPDATE SKIP LOCKED (several instances
 /// may run) and sends each one through SMTP; failures are retried with exponential backoff and no last attempt. Each
 /// send is a span of the trace that recorded the notification. <see cref="NotificationAttempt"/> does one row.</summary>
-public sealed class NotificationSender(SendQueue queue, NotificationAttempt attempt, SendWakeUp wakeUp, NotificationMetrics metrics,
+public sealed class NotificationSender(SendQueue queue, NotificationAttempt attempt, CommitSignal wakeUp, NotificationMetrics metrics,
     SmtpEndpoint endpoint, IOptions<SendingOptions> options, MigrationState migrations, TimeProvider clock,
     ILogger<NotificationSender> logger) : BackgroundService
 {
@@ -65,8 +65,7 @@ public sealed class NotificationSender(SendQueue queue, NotificationAttempt atte
     /// <summary>Claims and sends one batch; returns how many rows it claimed.</summary>
     private async Task<int> SendBatchAsync(SmtpMailer mailer, CancellationToken stoppingToken)
     {
-        var claims = await queue.ClaimAsync(_options.BatchSize, clock.GetUtcNow(), _options.AttemptTimeout, _options.LeaseMargin,
-            stoppingToken);
+        var claims = await queue.ClaimAsync(_options.BatchSize, clock.GetUtcNow(), _options.LeaseMargin, stoppingToken);
         foreach (var claim in claims)
         {
             await attempt.RunAsync(mailer, claim, stoppingToken);

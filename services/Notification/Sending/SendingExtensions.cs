@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MimeKit;
 using Program287g.Notification.Data;
 using Program287g.Notification.Templates;
+using Program287g.Persistence;
 
 namespace Program287g.Notification.Sending;
 
@@ -21,7 +22,8 @@ public static class SendingExtensions
         builder.Services.AddSingleton(services => new MailMessages(services.GetRequiredService<Letters>(),
             MailboxAddress.Parse(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SendingOptions>>().Value.From)));
         builder.Services.AddSingleton<SendQueue>();
-        builder.Services.AddSingleton<SendWakeUp>();
+        builder.Services.AddSingleton(provider => new CommitSignal(provider.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            NotificationStore.WakeChannel, provider.GetRequiredService<ILogger<NotificationSender>>()));
         builder.Services.AddSingleton<NotificationMetrics>();
         builder.Services.AddSingleton<NotificationAttempt>();
         builder.Services.TryAddSingleton<SendCheckpoint>();

@@ -28,10 +28,12 @@ public sealed class SendingOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The longest one attempt may take, delivery check and SMTP conversation together; it is cut off after
-    /// this. A claimed row's lease is this long per row ahead of it in the batch plus <see cref="LeaseMargin"/>, so a
-    /// live sender always finishes before another may claim the row, and a dead one's rows come free soon after.</summary>
+    /// this. An attempt leases its row for this plus <see cref="LeaseMargin"/>, so a live sender always finishes before
+    /// another may take the row, and a dead one's attempt is settled (checked) soon after.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a claimed row waits for its sender to begin: the rows a sender claimed and never began (it
+    /// died) come free after this.</summary>
     public TimeSpan LeaseMargin { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>First retry delay after a failed attempt; it doubles per attempt up to <see cref="MaxRetryDelay"/>.

@@ -19,7 +19,7 @@ public sealed class OutboxDispatcher(NpgsqlDataSource database, IBus bus, Outbox
     IOptions<OutboxOptions> options, MigrationState migrations, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly ActivitySource Tracer = new(TelemetrySources.Program287g);
-    private readonly WakeSignal _wake = new();
+    private readonly CommitSignal _wake = new(database, OutboxWriter.NotifyChannel, logger);
     private readonly OutboxOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,7 +31,7 @@ public sealed class OutboxDispatcher(NpgsqlDataSource database, IBus bus, Outbox
             await SampleMetricsLoopAsync(stoppingToken);
             return;
         }
-        var listening = ListenAsync(stoppingToken);
+        var listening = _wake.ListenAsync(_options.PollInterval, stoppingToken);
         var sampling = SampleMetricsLoopAsync(stoppingToken);
         var pruning = PruneLoopAsync(stoppingToken);
         // With several loops, a commit arriving while one loop waits for the broker's confirms is claimed by another
@@ -136,37 +136,6 @@ public sealed class OutboxDispatcher(NpgsqlDataSource database, IBus bus, Outbox
         {
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
             return $"{exception.GetType().Name}: {exception.Message}";
-        }
-    }
-
-    /// <summary>LISTENs on a connection of its own; every commit that wrote to the outbox wakes the dispatcher.</summary>
-    private async Task ListenAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await database.OpenConnectionAsync(cancellationToken);
-                connection.Notification += (_, _) => _wake.Pulse();
-                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxWriter.NotifyChannel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(cancellationToken);
-                }
-                _wake.Pulse(); // anything committed while we were not listening
-                while (!cancellationToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(cancellationToken);
-                }
-            }
-            catch (Exception exception) when (exception is NpgsqlException or TimeoutException or IOException && !cancellationToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Outbox LISTEN connection lost ({Message}); polling until it is back", exception.Message);
-                await Task.Delay(_options.PollInterval, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
         }
     }
 

@@ -2,14 +2,10 @@ extern alias AgencyService;
 extern alias NotificationService;
 
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Program287g.Contracts;
 using Program287g.Notification.V1;
-using Program287g.ServiceDefaults.Auth;
 using Program287g.Testing;
 using AgencyServiceMarker = AgencyService::Program287g.Agency.AgencyServiceMarker;
 using NotificationServiceMarker = NotificationService::Program287g.Notification.NotificationServiceMarker;
@@ -161,11 +157,8 @@ public sealed class NotificationSystem : IAsyncDisposable
             {
                 if (options.Clock is { } clock)
                 {
+                    // The tokens it presents to the Agency service stay on the wall clock (GrpcClientDefaults).
                     services.AddSingleton<TimeProvider>(clock);
-                    // The tokens it presents to the Agency service are checked against real time there.
-                    services.Replace(ServiceDescriptor.Singleton(provider => new InternalTokenProvider(
-                        provider.GetRequiredService<IOptions<TokenSettings>>(), provider.GetRequiredService<IHostEnvironment>(),
-                        TimeProvider.System)));
                 }
                 services.AddSingleton<ConsumedLog>();
                 services.AddConsumeObserver(provider => provider.GetRequiredService<ConsumedLog>());

@@ -1,12 +1,14 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
-using Program287g.Notification.Data;
 
-namespace Program287g.Notification.Sending;
+namespace Program287g.Persistence;
 
-/// <summary>Wakes the sender loops when a transaction that recorded something to send commits (LISTEN on the channel
-/// its NOTIFY uses), as the outbox dispatcher is woken; a loop takes the current signal before it looks for work, so a
-/// pulse that arrives while it works is not lost.</summary>
-public sealed class SendWakeUp(NpgsqlDataSource database, ILogger<SendWakeUp> logger)
+/// <summary>Wakes loops that poll the database for work (the outbox dispatcher, the notification sender) the moment a
+/// transaction that wrote such work commits: it LISTENs on <paramref name="channel"/>, which the writing transaction
+/// NOTIFYs (PostgreSQL delivers that only on commit). A loop takes the current signal before it looks for work, so a
+/// pulse that arrives while it works is not lost: its next wait returns at once. Polling covers the gaps, e.g. while
+/// the listening connection is re-established.</summary>
+public sealed class CommitSignal(NpgsqlDataSource database, string channel, ILogger logger)
 {
     private TaskCompletionSource _current = NewSource();
 
@@ -14,7 +16,7 @@ public sealed class SendWakeUp(NpgsqlDataSource database, ILogger<SendWakeUp> lo
 
     public void Pulse() => Interlocked.Exchange(ref _current, NewSource()).TrySetResult();
 
-    /// <summary>Listens on a connection of its own until stopped, reconnecting after a loss (polling covers the gap).</summary>
+    /// <summary>Listens on a connection of its own until stopped, reconnecting <paramref name="retryDelay"/> after a loss.</summary>
     public async Task ListenAsync(TimeSpan retryDelay, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
@@ -23,7 +25,7 @@ public sealed class SendWakeUp(NpgsqlDataSource database, ILogger<SendWakeUp> lo
             {
                 await using var connection = await database.OpenConnectionAsync(cancellationToken);
                 connection.Notification += (_, _) => Pulse();
-                await using (var listen = new NpgsqlCommand($"LISTEN {NotificationStore.WakeChannel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(cancellationToken);
                 }
@@ -35,7 +37,7 @@ public sealed class SendWakeUp(NpgsqlDataSource database, ILogger<SendWakeUp> lo
             }
             catch (Exception exception) when (exception is NpgsqlException or TimeoutException or IOException && !cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning("Notification LISTEN connection lost ({Message}); polling until it is back", exception.Message);
+                logger.LogWarning("LISTEN {Channel} connection lost ({Message}); polling until it is back", channel, exception.Message);
                 await Task.Delay(retryDelay, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
