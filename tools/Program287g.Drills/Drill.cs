@@ -53,11 +53,24 @@ public sealed record Drill(int Number, string Name, Func<DrillContext, Task> Fau
         await workload.RunAsync(() => Fault(context));
         var drained = Stopwatch.StartNew();
         var books = new Books(context.Servers, run);
-        Balance balance;
-        while (!(balance = await books.BalanceAsync(workload.Records)).Squares && drained.Elapsed < maxDrain)
+        Balance? balance = null;
+        while (balance is not { Squares: true } && drained.Elapsed < maxDrain)
         {
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            try
+            {
+                balance = await books.BalanceAsync(workload.Records);
+            }
+            catch (Npgsql.NpgsqlException exception) when (exception.IsTransient)
+            {
+                // A database still recovering answers "starting up": the books are read again in a moment.
+                Console.WriteLine($"    books not readable yet: {exception.Message}\n{string.Join('\n', context.Servers.PostgresOutput.Split('\n').TakeLast(8))}");
+            }
+            if (balance is not { Squares: true })
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
         }
+        balance ??= await books.BalanceAsync(workload.Records);
         return (balance, workload.Records.Max(r => r.Latency), drained.Elapsed);
     }
 

@@ -40,6 +40,9 @@ public sealed class DrillServers : IAsyncDisposable
     }
 
     public int PostgresPort { get; }
+
+    /// <summary>PostgreSQL's last lines, for a drill that finds it misbehaving.</summary>
+    public string PostgresOutput => _postgresProcess?.Output ?? "";
     public int AmqpPort { get; }
     public int EpmdPort { get; }
     public int SmtpPort { get; }

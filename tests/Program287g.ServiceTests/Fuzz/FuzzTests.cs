@@ -1,11 +1,15 @@
+extern alias NotificationService;
+
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Program287g.Agreement.V1;
 using Program287g.Nominee.V1;
+using Program287g.Notification.V1;
 using Program287g.ServiceTests.Nominees;
 using Program287g.Testing;
 using Xunit.Abstractions;
+using NotificationServiceMarker = NotificationService::Program287g.Notification.NotificationServiceMarker;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Program287g.ServiceTests.Fuzz;
@@ -15,6 +19,7 @@ namespace Program287g.ServiceTests.Fuzz;
 public sealed class FuzzedSystem(TestInfrastructure servers) : IAsyncLifetime
 {
     public NomineeSystem System { get; private set; } = null!;
+    public ServiceFactory<NotificationServiceMarker> Notification { get; private set; } = null!;
     public string AgencyA { get; private set; } = "";
     public List<string> KnownIds { get; } = [];
 
@@ -27,10 +32,27 @@ public sealed class FuzzedSystem(TestInfrastructure servers) : IAsyncLifetime
         var nomineeA = await System.NominateAsync(a);
         var officerB = await path.InStatusAsync(Program287g.Nominee.V1.NomineeStatus.Authorized, b);
         AgencyA = a.Agency.AgencyId;
-        KnownIds.AddRange([a.Agency.AgencyId, b.Agency.AgencyId, a.AgreementId, b.AgreementId, nomineeA.NomineeId, officerB.NomineeId]);
+        Notification = await servers.StartServiceAsync<NotificationServiceMarker>(ResourceNames.NotificationDatabase, System.Tokens,
+            new Dictionary<string, string?>
+            {
+                [$"ConnectionStrings:{ResourceNames.Smtp}"] = (await servers.SmtpAsync()).ConnectionString,
+                [$"services:{ResourceNames.AgencyService}:{ResourceNames.GrpcEndpoint}:0"] = System.Programs.AgencyHost.Address.ToString(),
+                ["Messaging:Consumers:EndpointPrefix"] = $"fuzz-notification-{Guid.NewGuid():N}",
+            });
+        var inquiry = await new Program287g.Notification.V1.NotificationService.NotificationServiceClient(Notification.Channel(System.Tokens.AgencyUser(AgencyA)))
+            .SubmitInquiryAsync(new SubmitInquiryRequest
+            {
+                InquirerName = "Pat Example", ContactEmail = "pat@example.gov", Subject = "Training", Text = "When?", AgencyId = AgencyA,
+            });
+        KnownIds.AddRange([a.Agency.AgencyId, b.Agency.AgencyId, a.AgreementId, b.AgreementId, nomineeA.NomineeId, officerB.NomineeId,
+            inquiry.Inquiry.InquiryId]);
     }
 
-    public async Task DisposeAsync() => await System.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Notification.DisposeAsync();
+        await System.DisposeAsync();
+    }
 
     /// <summary>Each service by its descriptor, and where it listens.</summary>
     public IEnumerable<(ServiceDescriptor Service, CallInvoker Invoker)> Services()
@@ -38,6 +60,7 @@ public sealed class FuzzedSystem(TestInfrastructure servers) : IAsyncLifetime
         yield return (Program287g.Agency.V1.AgencyService.Descriptor, System.Programs.AgencyHost.Channel().CreateCallInvoker());
         yield return (AgreementService.Descriptor, System.Programs.AgreementHost.Channel().CreateCallInvoker());
         yield return (NomineeService.Descriptor, System.NomineeHost.Channel().CreateCallInvoker());
+        yield return (Program287g.Notification.V1.NotificationService.Descriptor, Notification.Channel().CreateCallInvoker());
     }
 }
 
