@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Program287g.Benchmarks;
 using Program287g.Benchmarks.Acknowledgments;
+using Program287g.Benchmarks.Imports;
+using Program287g.Benchmarks.Reads;
 using Program287g.Benchmarks.Stats;
 using Program287g.Benchmarks.Writes;
 
@@ -46,7 +48,33 @@ var acknowledgments = new Command("acknowledgments", "From SubmitApplication to 
 acknowledgments.SetAction((result, _) => AcknowledgmentBenchmark.RunAsync(result.GetValue(rate),
     TimeSpan.FromSeconds(result.GetValue(ackWarmUp)), TimeSpan.FromSeconds(result.GetValue(ackSeconds))));
 
-return await new RootCommand("Program287g benchmarks") { messaging, writes, stats, acknowledgments }.Parse(args).InvokeAsync();
+var readsSeconds = Positive(new Option<int>("--seconds") { Description = "Measured seconds per operation", DefaultValueFactory = _ => 20 });
+var readsConcurrency = Positive(new Option<int>("--concurrency") { Description = "Calls in flight", DefaultValueFactory = _ => 32 });
+var reads = new Command("reads", "The real GetAgency and GetStatistics against a bare gRPC echo") { readsSeconds, readsConcurrency };
+reads.SetAction((result, _) => ReadsBenchmark.RunAsync(new LoadShape(TimeSpan.FromSeconds(3),
+    TimeSpan.FromSeconds(result.GetValue(readsSeconds)), result.GetValue(readsConcurrency))));
+
+var import = new Command("import", $"ICE's {ImportBenchmark.File} through ImportIceList");
+import.SetAction((_, _) => ImportBenchmark.RunAsync());
+
+// Every figure the README's table holds, in one run: each part starts its own servers and services.
+var suiteRate = Positive(new Option<int>("--rate") { Description = "Acknowledgment calls per second", DefaultValueFactory = _ => 100 });
+var suite = new Command("suite", "writes, reads, acknowledgments at --rate, statistics at 1k/100k/1M, the July 2025 import") { suiteRate };
+suite.SetAction(async (result, _) =>
+{
+    var shape = new LoadShape(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(20), 32);
+    int[] codes =
+    [
+        await WritesBenchmark.RunAsync(shape),
+        await ReadsBenchmark.RunAsync(shape),
+        await AcknowledgmentBenchmark.RunAsync(result.GetValue(suiteRate), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(20)),
+        await StatisticsBenchmark.RunAsync(new LoadShape(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), 1)),
+        await ImportBenchmark.RunAsync(),
+    ];
+    return codes.Max();
+});
+
+return await new RootCommand("Program287g benchmarks") { messaging, writes, reads, stats, acknowledgments, import, suite }.Parse(args).InvokeAsync();
 
 static Option<int> Positive(Option<int> option)
 {

@@ -16,7 +16,7 @@ namespace Program287g.Benchmarks.Bare;
 /// <summary>The write RPCs with nothing but their database work: the same statements, in the same round trips and
 /// transactions, as AgencyRepository.RegisterAsync and AgreementStore.CreateAsync (with Timeline.OpenAsync) issue,
 /// through plain Npgsql commands. No auth, validation, interceptors, tracing, Dapper or dispatcher.</summary>
-public sealed class BareWritesService(NpgsqlDataSource database) : BareWrites.BareWritesBase
+public sealed partial class BareWritesService(NpgsqlDataSource database) : BareWrites.BareWritesBase
 {
     private const string Actor = "staff@test";
     private const string ActorRole = "program-staff";

@@ -1,5 +1,6 @@
 extern alias AgencyService;
 extern alias AgreementService;
+extern alias NomineeService;
 
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,14 +8,15 @@ using Npgsql;
 using Program287g.Testing;
 using AgencyServiceMarker = AgencyService::Program287g.Agency.AgencyServiceMarker;
 using AgreementServiceMarker = AgreementService::Program287g.Agreement.AgreementServiceMarker;
+using NomineeServiceMarker = NomineeService::Program287g.Nominee.NomineeServiceMarker;
 
 namespace Program287g.Benchmarks.Writes;
 
-/// <summary>The real Agency and Agreement services, hosted in-process on real sockets exactly as the service tests
-/// host them (tests/Program287g.ServiceTests/Agreements/AgreementSystem.cs), each on its own fresh database, the
-/// second finding the first through service discovery. Everything is on; only their logging is turned down.</summary>
+/// <summary>The real Agency, Agreement and Nominee services, hosted in-process on real sockets exactly as the service
+/// tests host them (tests/Program287g.ServiceTests/Nominees/NomineeSystem.cs), each on its own fresh database, finding
+/// each other through service discovery. Everything is on; only their logging is turned down.</summary>
 public sealed class RealServices(TestTokens tokens, ServiceFactory<AgencyServiceMarker> agency,
-    ServiceFactory<AgreementServiceMarker> agreement) : IAsyncDisposable
+    ServiceFactory<AgreementServiceMarker> agreement, ServiceFactory<NomineeServiceMarker> nominee) : IAsyncDisposable
 {
     public static async Task<RealServices> StartAsync(TestInfrastructure servers)
     {
@@ -25,7 +27,11 @@ public sealed class RealServices(TestTokens tokens, ServiceFactory<AgencyService
         var agreement = await servers.StartServiceAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, tokens,
             Settings(("Messaging:Consumers:EndpointPrefix", $"bench-agreement-{run}"),
                 ($"services:{ResourceNames.AgencyService}:{ResourceNames.GrpcEndpoint}:0", agency.Address.ToString())));
-        return new RealServices(tokens, agency, agreement);
+        var nominee = await servers.StartServiceAsync<NomineeServiceMarker>(ResourceNames.NomineeDatabase, tokens,
+            Settings(("Messaging:Consumers:EndpointPrefix", $"bench-nominee-{run}"),
+                ($"services:{ResourceNames.AgencyService}:{ResourceNames.GrpcEndpoint}:0", agency.Address.ToString()),
+                ($"services:{ResourceNames.AgreementService}:{ResourceNames.GrpcEndpoint}:0", agreement.Address.ToString())));
+        return new RealServices(tokens, agency, agreement, nominee);
     }
 
     private static Dictionary<string, string?> Settings(params (string Key, string Value)[] settings)
@@ -50,15 +56,21 @@ public sealed class RealServices(TestTokens tokens, ServiceFactory<AgencyService
 
     public Uri AgreementAddress => agreement.Address;
 
+    public Uri NomineeAddress => nominee.Address;
+
     /// <summary>The Agreement service's own database, for seeding it directly.</summary>
     public string AgreementDatabase =>
         agreement.Services.GetRequiredService<IConfiguration>().GetConnectionString(ResourceNames.AgreementDatabase)!;
 
-    /// <summary>Waits until both outbox dispatchers have published everything, so that one measurement's events are not
+    /// <summary>Waits until the outbox dispatchers have published everything, so that one measurement's events are not
     /// still being published during the next.</summary>
     public async Task WaitForOutboxesAsync()
     {
-        foreach (var (services, name) in new[] { (agency.Services, ResourceNames.AgencyDatabase), (agreement.Services, ResourceNames.AgreementDatabase) })
+        foreach (var (services, name) in new[]
+        {
+            (agency.Services, ResourceNames.AgencyDatabase), (agreement.Services, ResourceNames.AgreementDatabase),
+            (nominee.Services, ResourceNames.NomineeDatabase),
+        })
         {
             var database = services.GetRequiredService<IConfiguration>().GetConnectionString(name);
             await using var connection = new NpgsqlConnection(database);
@@ -70,6 +82,7 @@ public sealed class RealServices(TestTokens tokens, ServiceFactory<AgencyService
 
     public async ValueTask DisposeAsync()
     {
+        await nominee.DisposeAsync();
         await agreement.DisposeAsync();
         await agency.DisposeAsync();
     }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using Google.Protobuf;
 using Program287g.Agency.V1;
 using Program287g.Agreement.V1;
+using Program287g.Nominee.V1;
 using ProtoDate = Google.Type.Date;
 
 namespace Program287g.Benchmarks.Writes;
@@ -58,6 +59,30 @@ public static class WriteRequests
             Model = Models[index % Models.Length],
             LetterOfInterest = Document(index, 1, "Pat Example", "Sheriff", date),
             Moa = Document(index, 2, "Pat Example", "Sheriff", date),
+        };
+    }
+
+    /// <summary>A nomination of an eligible officer with a badge of its own under one of the agreements, in turn.</summary>
+    public static NominateOfficerRequest Nomination(IReadOnlyList<(string AgencyId, string AgreementId)> agreements, long index)
+    {
+        var (agencyId, agreementId) = agreements[(int)(index % agreements.Count)];
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(-5));
+        return new NominateOfficerRequest
+        {
+            AgencyId = agencyId,
+            AgreementId = agreementId,
+            Officer = new Officer
+            {
+                GivenName = "Jordan", FamilyName = $"Bench{index}", BadgeNumber = $"B-{index}",
+                DateOfBirth = new ProtoDate { Year = 1985, Month = 5, Day = 17 }, Email = "jordan.bench@example.gov",
+            },
+            UsCitizen = true,
+            FirstSwornOn = new ProtoDate { Year = 2012, Month = 3, Day = 1 },
+            Attestation = new AgencyHeadAttestation
+            {
+                AttestedBy = "Sheriff Pat Example", Title = "Sheriff", KnowsAndHasEnforcedJurisdictionLaws = true,
+                AttestedOn = new ProtoDate { Year = today.Year, Month = today.Month, Day = today.Day },
+            },
         };
     }
 

@@ -3,13 +3,14 @@ using Grpc.Net.Client;
 using Program287g.Agency.V1;
 using Program287g.Agreement.V1;
 using Program287g.Benchmarks.Bare;
+using Program287g.Nominee.V1;
 using Program287g.Testing;
 
 namespace Program287g.Benchmarks.Writes;
 
-/// <summary>The real RegisterAgency and SubmitApplication against a bare gRPC + PostgreSQL server doing the same
-/// database work, in one process, on one PostgreSQL, one after another: real register, bare register, real submit,
-/// bare submit. Returns 1 when any call failed.</summary>
+/// <summary>The real RegisterAgency, SubmitApplication and NominateOfficer against a bare gRPC + PostgreSQL server doing
+/// the same database work, in one process, on one PostgreSQL, one after another, real then bare for each. Returns 1 when
+/// any call failed.</summary>
 public static class WritesBenchmark
 {
     private const int ResolveBatch = 1_000;
@@ -72,9 +73,51 @@ public static class WritesBenchmark
             return () => bareWrites.SubmitApplicationAsync(request, bearer).ResponseAsync;
         });
 
-        Report.Table([realRegister, bareRegister, realSubmit, bareSubmit]);
-        Report.Ratios([(realRegister, bareRegister), (realSubmit, bareSubmit)]);
-        return report.Finish([realRegister, bareRegister, realSubmit, bareSubmit]);
+        await real.WaitForOutboxesAsync();
+
+        // Nominations: an agreement takes any number (each officer has a badge of its own), so a few signed ones serve.
+        using var nomineeChannel = Channel(real.NomineeAddress);
+        var nominees = new NomineeService.NomineeServiceClient(nomineeChannel);
+        var realAgreements = await ActiveAgreementsAsync(agencies, agreements, bearer, $"{run}n", NominationAgreements);
+        var bareAgreements = await bare.SeedActiveAgreementsAsync(NominationAgreements, WriteRequests.States);
+        var realNominate = await LoadRunner.RunAsync("NominateOfficer, real", shape, index =>
+        {
+            var request = WriteRequests.Nomination(realAgreements, index);
+            return () => nominees.NominateOfficerAsync(request, bearer).ResponseAsync;
+        });
+        await real.WaitForOutboxesAsync();
+        var bareNominate = await LoadRunner.RunAsync("NominateOfficer, bare", shape, index =>
+        {
+            var request = WriteRequests.Nomination(bareAgreements, index);
+            return () => bareWrites.NominateOfficerAsync(request, bearer).ResponseAsync;
+        });
+
+        Measurement[] all = [realRegister, bareRegister, realSubmit, bareSubmit, realNominate, bareNominate];
+        Report.Table(all);
+        Report.Ratios([(realRegister, bareRegister), (realSubmit, bareSubmit), (realNominate, bareNominate)]);
+        return report.Finish(all);
+    }
+
+    private const int NominationAgreements = 64;
+
+    /// <summary>Agencies with a signed JEM agreement each, made through the real APIs.</summary>
+    private static async Task<IReadOnlyList<(string AgencyId, string AgreementId)>> ActiveAgreementsAsync(
+        AgencyService.AgencyServiceClient agencies, AgreementService.AgreementServiceClient agreements, Metadata bearer, string run, int count)
+    {
+        var listed = await agencies.ResolveAgenciesAsync(WriteRequests.Listed(run, 0, count), bearer);
+        var pairs = new List<(string, string)>(count);
+        foreach (var resolved in listed.Agencies)
+        {
+            var application = WriteRequests.Application(resolved.Agency.AgencyId, 0);
+            var pending = (await agreements.SubmitApplicationAsync(application, bearer)).Agreement;
+            var signed = (await agreements.SignAgreementAsync(new SignAgreementRequest
+            {
+                AgreementId = pending.AgreementId,
+                IceSignature = new Signature { SignerName = "Ana Official", SignerTitle = "Field Office Director", SignedOn = application.Moa.SignedOn },
+            }, bearer)).Agreement;
+            pairs.Add((resolved.Agency.AgencyId, signed.AgreementId));
+        }
+        return pairs;
     }
 
     /// <summary>A channel as an outside client without tracing has: no trace context goes out, so the services
