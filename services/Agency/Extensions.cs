@@ -1,7 +1,7 @@
-using FluentValidation;
 using Program287g.Agency.Data;
 using Program287g.Messaging;
 using Program287g.Persistence;
+using Program287g.ServiceDefaults.Validation;
 
 namespace Program287g.Agency;
 
@@ -11,7 +11,7 @@ public static class Extensions
     {
         builder.AddServiceDatabase(ResourceNames.AgencyDatabase, typeof(Extensions).Assembly);
         builder.AddServiceMessaging();
-        builder.Services.AddValidatorsFromAssemblyContaining<AgencyServiceMarker>(includeInternalTypes: true);
+        builder.Services.AddRequestValidators<AgencyServiceMarker>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<AgencyRepository>();
         return builder;

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Program287g.Agency.V1;
 using Program287g.Agreement.Data;
 using Program287g.Agreement.Grpc;
@@ -7,6 +6,7 @@ using Program287g.Agreement.Messaging;
 using Program287g.Messaging;
 using Program287g.Persistence;
 using Program287g.ServiceDefaults.Grpc;
+using Program287g.ServiceDefaults.Validation;
 
 namespace Program287g.Agreement;
 
@@ -21,7 +21,7 @@ public static class Extensions
             "program287g.agency.v1.AgencyService/GetAgency", "program287g.agency.v1.AgencyService/ListAgencies",
             // Resolving is idempotent by design: a repeat registers nothing.
             "program287g.agency.v1.AgencyService/ResolveAgencies");
-        builder.Services.AddValidatorsFromAssemblyContaining<AgreementServiceMarker>(includeInternalTypes: true);
+        builder.Services.AddRequestValidators<AgreementServiceMarker>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AgreementStore>();
         builder.Services.AddSingleton<AgreementQueries>();

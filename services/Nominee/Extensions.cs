@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.Extensions.Options;
 using Program287g.Agency.V1;
 using Program287g.Agreement.V1;
@@ -10,6 +9,7 @@ using Program287g.Nominee.Messaging;
 using Program287g.Nominee.Terms;
 using Program287g.Persistence;
 using Program287g.ServiceDefaults.Grpc;
+using Program287g.ServiceDefaults.Validation;
 
 namespace Program287g.Nominee;
 
@@ -31,7 +31,7 @@ public static class Extensions
             "program287g.agency.v1.AgencyService/GetAgency");
         builder.Services.AddServiceGrpcClient<AgreementService.AgreementServiceClient>(ResourceNames.AgreementService,
             "program287g.agreement.v1.AgreementService/GetAgreement");
-        builder.Services.AddValidatorsFromAssemblyContaining<NomineeServiceMarker>(includeInternalTypes: true);
+        builder.Services.AddRequestValidators<NomineeServiceMarker>();
         builder.Services.AddOptions<TrainingCatalog>().Bind(builder.Configuration.GetSection(TrainingCatalog.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AuthorizationTerms>().Bind(builder.Configuration.GetSection(AuthorizationTerms.SectionName))

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Program287g.Agency.V1;
 using Program287g.Messaging;
 using Program287g.Notification.Data;
@@ -8,6 +7,7 @@ using Program287g.Notification.Messaging;
 using Program287g.Notification.Sending;
 using Program287g.Persistence;
 using Program287g.ServiceDefaults.Grpc;
+using Program287g.ServiceDefaults.Validation;
 
 namespace Program287g.Notification;
 
@@ -27,7 +27,7 @@ public static class Extensions
         // An inquiry about an agency names one the registry has.
         builder.Services.AddServiceGrpcClient<AgencyService.AgencyServiceClient>(ResourceNames.AgencyService,
             "program287g.agency.v1.AgencyService/GetAgency");
-        builder.Services.AddValidatorsFromAssemblyContaining<NotificationServiceMarker>(includeInternalTypes: true);
+        builder.Services.AddRequestValidators<NotificationServiceMarker>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<CalendarOptions>().Bind(builder.Configuration.GetSection(CalendarOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();

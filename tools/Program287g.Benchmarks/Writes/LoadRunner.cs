@@ -37,7 +37,11 @@ public static class LoadRunner
         }
         var lastEnd = workers.Max(w => w.LastEnd);
         var seconds = lastEnd > measureFrom ? Stopwatch.GetElapsedTime(measureFrom, lastEnd).TotalSeconds : 0;
-        return new Measurement(operation, latencies, errors, seconds, RanOut: workers.Any(w => w.RanOut));
+        var measurement = new Measurement(operation, latencies, errors, seconds, RanOut: workers.Any(w => w.RanOut));
+        // As it goes: a long run shows where it is, and a run cut short still shows what it measured.
+        Console.WriteLine(System.FormattableString.Invariant(
+            $"  {operation}: {measurement.PerSecond:0} req/s, p99 {measurement.Milliseconds(99):0.0} ms, {measurement.ErrorCount} errors"));
+        return measurement;
 
         async Task<Worker> WorkAsync()
         {

@@ -72,7 +72,12 @@ public sealed class RealServices(TestTokens tokens, ServiceFactory<AgencyService
             (nominee.Services, ResourceNames.NomineeDatabase),
         })
         {
-            var database = services.GetRequiredService<IConfiguration>().GetConnectionString(name);
+            var configuration = services.GetRequiredService<IConfiguration>();
+            if (!configuration.GetValue("Messaging:Outbox:DispatchEnabled", true))
+            {
+                continue; // nothing would drain it (Messaging__Outbox__DispatchEnabled=false, to see what dispatching costs)
+            }
+            var database = configuration.GetConnectionString(name);
             await using var connection = new NpgsqlConnection(database);
             await connection.OpenAsync();
             await using var unsent = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL", connection);
