@@ -1,4 +1,5 @@
 using Program287g.Agency.Data;
+using Program287g.Agency.Domain;
 using Program287g.Messaging;
 using Program287g.Persistence;
 using Program287g.ServiceDefaults.Validation;
@@ -14,6 +15,7 @@ public static class Extensions
         builder.Services.AddRequestValidators<AgencyServiceMarker>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<AgencyRepository>();
+        builder.Services.AddChangeTrackedCache<Guid, AgencyRecord>(AgencyRepository.ChangeChannel);
         return builder;
     }
 }

@@ -23,6 +23,7 @@ public static class Extensions
             "program287g.agency.v1.AgencyService/ResolveAgencies");
         builder.Services.AddRequestValidators<AgreementServiceMarker>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddChangeTrackedCache<string, LedgerWindows>(AgreementQueries.LedgerChannel);
         builder.Services.AddSingleton<AgreementStore>();
         builder.Services.AddSingleton<AgreementQueries>();
         builder.Services.AddSingleton<AgencyDirectory>();

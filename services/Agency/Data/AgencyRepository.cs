@@ -2,11 +2,15 @@ using Dapper;
 using Npgsql;
 using Program287g.Agency.Domain;
 using Program287g.Messaging.Outbox;
+using Program287g.Persistence;
 
 namespace Program287g.Agency.Data;
 
-public sealed partial class AgencyRepository(NpgsqlDataSource dataSource)
+public sealed partial class AgencyRepository(NpgsqlDataSource dataSource, ChangeTrackedCache<Guid, AgencyRecord> kept)
 {
+    /// <summary>The channel migration 0003's trigger notifies when agencies change.</summary>
+    public const string ChangeChannel = "agencies_changed";
+
     private const string Columns = """
         id AS Id, name AS Name, normalized_name AS NormalizedName, state AS State, type AS Type, kind AS Kind,
         county AS County, agency_head AS AgencyHead, contact_name AS ContactName, contact_email AS ContactEmail,
@@ -40,12 +44,15 @@ public sealed partial class AgencyRepository(NpgsqlDataSource dataSource)
         return (existing, false);
     }
 
-    public async Task<AgencyRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<AgencyRecord>(new CommandDefinition(
-            $"SELECT {Columns} FROM agencies WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-    }
+    /// <summary>The agency, from memory while no agency has changed since it was read (GetAgency is the hottest read:
+    /// every application and nomination asks it).</summary>
+    public Task<AgencyRecord?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        kept.GetOrReadAsync(id, async token =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(token);
+            return await connection.QuerySingleOrDefaultAsync<AgencyRecord>(new CommandDefinition(
+                $"SELECT {Columns} FROM agencies WHERE id = @id", new { id }, cancellationToken: token));
+        }, cancellationToken);
 
     /// <summary>Replaces an agency's details if <paramref name="expectedVersion"/> is still its version, and records
     /// its AgencyUpdated event in the same transaction.</summary>
@@ -81,6 +88,7 @@ public sealed partial class AgencyRepository(NpgsqlDataSource dataSource)
             """, details, transaction, cancellationToken: cancellationToken));
         await transaction.EnqueueAsync(AgencyEvents.Updated(updated, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        kept.Forget(); // this instance reads its own write at once; the others on the trigger's notification
         return new UpdateOutcome.Updated(updated);
     }
 

@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Program287g.Agreement.Domain;
+using Program287g.Persistence;
 
 namespace Program287g.Agreement.Data;
 
@@ -8,8 +9,12 @@ namespace Program287g.Agreement.Data;
 public sealed record ListCursor(string State, string SortName, string Model, Guid Id);
 
 /// <summary>The reads behind ICE's lists and figures, all "as of" a moment, from the status periods and the ledger.</summary>
-public sealed class AgreementQueries(NpgsqlDataSource dataSource)
+public sealed class AgreementQueries(NpgsqlDataSource dataSource, ChangeTrackedCache<string, LedgerWindows> kept)
 {
+    /// <summary>The channel migration 0002's triggers notify when the ledger changes.</summary>
+    public const string LedgerChannel = "ledger_changed";
+    private const string WindowsKey = "windows";
+
     /// <summary>One page of the agreements that had <paramref name="status"/> at <paramref name="asOf"/>; one row more than
     /// asked shows whether another page follows.</summary>
     public async Task<List<AgreementRecord>> ListAsync(AgreementStatus status, DateTimeOffset asOf, string? model, string? state,
@@ -37,7 +42,28 @@ public sealed class AgreementQueries(NpgsqlDataSource dataSource)
     /// entries up to asOf; in its second half, the months up to and including it less the month's entries after asOf.
     /// Both are exact; "now" reads almost no entries however many there are, and no query reads more than half a
     /// month of them. The work otherwise follows months x models x states, not the number of agreements.</summary>
-    public async Task<List<LedgerCount>> CountsAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    /// <remarks>The counts hold from the ledger's last instant at or before asOf until its next one: that window is
+    /// kept in memory (<see cref="LedgerWindows"/>) until the ledger changes, so "now", asked again and again, is read
+    /// once.</remarks>
+    public async Task<IReadOnlyList<LedgerCount>> CountsAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var begun = kept.Begin();
+        kept.TryGet(WindowsKey, begun, out var windows);
+        if (windows?.Holding(asOf) is { } held)
+        {
+            return held.Counts;
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var counts = await ReadCountsAsync(connection, asOf, cancellationToken);
+        var (from, until) = await connection.QuerySingleAsync<(DateTimeOffset?, DateTimeOffset?)>(new CommandDefinition("""
+            SELECT (SELECT max(at) FROM ledger_entries WHERE at <= @asOf), (SELECT min(at) FROM ledger_entries WHERE at > @asOf)
+            """, new { asOf }, cancellationToken: cancellationToken));
+        kept.Keep(WindowsKey, begun, LedgerWindows.With(windows, new LedgerWindow(from, until, counts)));
+        return counts;
+    }
+
+    private static async Task<List<LedgerCount>> ReadCountsAsync(NpgsqlConnection connection, DateTimeOffset asOf,
+        CancellationToken cancellationToken)
     {
         var utc = asOf.UtcDateTime;
         var monthStart = new DateTimeOffset(utc.Year, utc.Month, 1, 0, 0, 0, TimeSpan.Zero);
@@ -55,7 +81,6 @@ public sealed class AgreementQueries(NpgsqlDataSource dataSource)
               UNION ALL
               SELECT series, model, state, delta FROM ledger_entries WHERE at >= @monthStart AND at <= @asOf
               """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<LedgerCount>(new CommandDefinition($"""
             SELECT series AS Series, model AS Model, state AS State, sum(delta)::int AS Count FROM ({sql}) counted
             GROUP BY series, model, state

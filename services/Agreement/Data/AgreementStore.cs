@@ -3,14 +3,23 @@ using Npgsql;
 using Program287g.Agreement.Domain;
 using Program287g.Contracts;
 using Program287g.Messaging.Outbox;
+using Program287g.Persistence;
 
 namespace Program287g.Agreement.Data;
 
 /// <summary>Applications and agreements: every change, its history row, its status periods, the statistics ledger
 /// and its event commit in one transaction.</summary>
-public sealed class AgreementStore(NpgsqlDataSource dataSource)
+public sealed class AgreementStore(NpgsqlDataSource dataSource, ChangeTrackedCache<string, LedgerWindows> statistics)
 {
     public NpgsqlDataSource DataSource => dataSource;
+
+    /// <summary>Commits a transaction that may have written the ledger; every writer commits through here, so that
+    /// this instance's next GetStatistics sees the write at once (others hear of it by the ledger's NOTIFY).</summary>
+    public async Task CommitAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await transaction.CommitAsync(cancellationToken);
+        statistics.Forget();
+    }
 
     /// <summary>Inserts a new application or agreement with its first period and history row; returns the one that
     /// already holds the agency's place for the model instead, changing nothing, if there is one.</summary>
@@ -27,7 +36,7 @@ public sealed class AgreementStore(NpgsqlDataSource dataSource)
             return (existing!, false);
         }
         await transaction.EnqueueAsync(raise(created), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await CommitAsync(transaction, cancellationToken);
         return (created, true);
     }
 
@@ -66,7 +75,7 @@ public sealed class AgreementStore(NpgsqlDataSource dataSource)
         var outcome = await TransitionAsync(transaction, id, action, actor, plan, cancellationToken);
         if (outcome is TransitionOutcome.Done)
         {
-            await transaction.CommitAsync(cancellationToken);
+            await CommitAsync(transaction, cancellationToken);
         }
         return outcome;
     }

@@ -30,7 +30,7 @@ public sealed partial class AgreementGrpcService
         var (outcome, replacement) = await Supersession.ApplyAsync(transaction, agreementId, resigning,
             ActorOf(Caller.From(context)), clock.GetUtcNow(), check: null, context.CancellationToken);
         var superseded = Settle(outcome, LifecycleAction.Supersede, request.AgreementId);
-        await transaction.CommitAsync(context.CancellationToken);
+        await store.CommitAsync(transaction, context.CancellationToken);
         return new SupersedeAgreementResponse { Superseded = superseded.ToMessage(), Replacement = replacement!.ToMessage() };
     }
 }

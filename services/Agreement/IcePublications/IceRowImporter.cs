@@ -11,7 +11,7 @@ using Program287g.Messaging.Outbox;
 namespace Program287g.Agreement.IcePublications;
 
 /// <summary>One row of an ICE list applied to the agreements, in its own transaction.</summary>
-public sealed class IceRowImporter(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class IceRowImporter(AgreementStore store, TimeProvider clock)
 {
     private const string IceSignerName = "ICE";
     private const string IceSignerTitle = "Signatory named in the MOA (taken from ICE's published list)";
@@ -21,14 +21,14 @@ public sealed class IceRowImporter(NpgsqlDataSource dataSource, TimeProvider clo
     public async Task<Applied> ApplyAsync(IceListKind kind, IceListRow row, AgencySnapshot agency, DateTimeOffset asOf,
         CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var applied = kind == IceListKind.Participating
             ? await ApplyParticipatingAsync(transaction, row, agency, asOf, cancellationToken)
             : await ApplyPendingAsync(transaction, row, agency, asOf, cancellationToken);
         if (applied.Problem is null && applied.Outcome != RowOutcome.Unchanged)
         {
-            await transaction.CommitAsync(cancellationToken);
+            await store.CommitAsync(transaction, cancellationToken);
         }
         return applied;
     }
