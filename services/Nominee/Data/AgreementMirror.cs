@@ -36,6 +36,14 @@ internal static class AgreementMirror
             WHERE agreements.status_at < EXCLUDED.status_at AND agreements.status NOT IN ({FinalStatuses})
             """, view, transaction, cancellationToken: cancellationToken)) == 1;
 
+    /// <summary>The agreement with its agency as this service last heard, unlocked; null when it never heard of it.</summary>
+    public static Task<AgreementView?> FindAsync(NpgsqlConnection connection, Guid agreementId, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<AgreementView>(new CommandDefinition($"""
+            SELECT {NomineeColumns.AgreementView}
+            FROM agreements a JOIN agencies g ON g.agency_id = a.agency_id
+            WHERE a.agreement_id = @agreementId
+            """, new { agreementId }, cancellationToken: cancellationToken));
+
     /// <summary>The agreement with its agency, locked: FOR SHARE by a nominee's step, FOR UPDATE by a cascade.</summary>
     public static Task<AgreementView?> LockAsync(NpgsqlTransaction transaction, Guid agreementId, bool exclusive,
         CancellationToken cancellationToken) =>

@@ -12,15 +12,30 @@ public sealed class NomineeStore(NpgsqlDataSource dataSource)
 {
     public NpgsqlDataSource DataSource => dataSource;
 
+    /// <summary>The agreement, if this service knows it to be an active agreement of the agency: a nomination under it
+    /// then needs neither the Agency nor the Agreement service. What this service knows is kept current by their
+    /// events, and a step taken on news that is a moment old is set right by the news when it comes (a suspension or an
+    /// end reaches every nominee the agreement has then, this one included), as it would be had the services been asked
+    /// a moment before the news. Null when it does not know, or knows otherwise: the caller asks the services.</summary>
+    public async Task<AgreementView?> KnownActiveAsync(Guid agencyId, Guid agreementId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var known = await AgreementMirror.FindAsync(connection, agreementId, cancellationToken);
+        return known is { IsActive: true } && known.AgencyId == agencyId ? known : null;
+    }
+
     /// <summary>Records a nomination under <paramref name="agreement"/> as the Agency and Agreement services just
-    /// described it. Refused, changing nothing, when this service already knows the agreement is no longer active (its
+    /// described it (unless <paramref name="asKnown"/>: it is what this service already holds). Refused, changing nothing, when this service already knows the agreement is no longer active (its
     /// suspension or end arrived first); answers the open nomination of the same officer instead, if there is one.</summary>
-    public async Task<NominationOutcome> NominateAsync(AgreementView agreement, NomineeRecord draft, Actor actor,
+    public async Task<NominationOutcome> NominateAsync(AgreementView agreement, bool asKnown, NomineeRecord draft, Actor actor,
         Func<NomineeRecord, AgreementView, IEnumerable<IntegrationEvent>> raise, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await AgreementMirror.RecordAsync(transaction, agreement, cancellationToken);
+        if (!asKnown)
+        {
+            await AgreementMirror.RecordAsync(transaction, agreement, cancellationToken);
+        }
         var known = (await AgreementMirror.LockAsync(transaction, agreement.AgreementId, exclusive: false, cancellationToken))!;
         if (!known.IsActive)
         {

@@ -24,8 +24,9 @@ public sealed partial class NomineeGrpcService(NomineeStore store, NomineeQuerie
     {
         var caller = Caller.From(context);
         caller.EnsureMayActFor(request.AgencyId);
-        var agreement = await directory.AgreementOfAgencyAsync(Guid.Parse(request.AgencyId), Guid.Parse(request.AgreementId),
-            context.CancellationToken);
+        var (agencyId, agreementId) = (Guid.Parse(request.AgencyId), Guid.Parse(request.AgreementId));
+        var known = await store.KnownActiveAsync(agencyId, agreementId, context.CancellationToken);
+        var agreement = known ?? await directory.AgreementOfAgencyAsync(agencyId, agreementId, context.CancellationToken);
         if (!agreement.IsActive)
         {
             throw NotActive(agreement.AgreementId, agreement.ReferenceNumber, agreement.Status);
@@ -33,7 +34,7 @@ public sealed partial class NomineeGrpcService(NomineeStore store, NomineeQuerie
         var now = clock.GetUtcNow();
         var draft = NewNominee(request, agreement, now);
         var actor = ActorOf(caller);
-        var outcome = await store.NominateAsync(agreement, draft, actor, (nominee, known) => Nominated(nominee, known, actor, now),
+        var outcome = await store.NominateAsync(agreement, asKnown: known is not null, draft, actor, (nominee, known) => Nominated(nominee, known, actor, now),
             context.CancellationToken);
         return outcome switch
         {

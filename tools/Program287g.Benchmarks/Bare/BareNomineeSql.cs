@@ -5,6 +5,15 @@ namespace Program287g.Benchmarks.Bare;
 /// the real service makes of the Agency and Agreement services, as those services' own row reads.</summary>
 internal static class BareNomineeSql
 {
+    /// <summary>AgreementMirror.FindAsync: the agreement as the service last heard, which a nomination takes when it
+    /// is active and the agency's, asking nobody.</summary>
+    public const string KnownAgreement = """
+        SELECT a.agreement_id, a.reference_number, a.agency_id, a.model, a.status, a.status_at,
+               g.name, g.state, g.contact_name, g.contact_email, g.version
+        FROM nominee_agreements a JOIN nominee_agencies g ON g.agency_id = a.agency_id
+        WHERE a.agreement_id = @id
+        """;
+
     public const string FindAgreement = """
         SELECT id, reference_number, agency_id, model, status, updated_at FROM agreements WHERE id = @id
         """;
