@@ -16,7 +16,11 @@ public static class Extensions
     {
         DapperTypes.Register();
         builder.AddServiceDatabase(ResourceNames.AgreementDatabase, typeof(Extensions).Assembly);
-        builder.AddServiceMessaging(bus => bus.AddConsumer<AgencyUpdatedConsumer>());
+        builder.AddServiceMessaging(bus =>
+        {
+            bus.AddConsumer<AgencyRegisteredConsumer>();
+            bus.AddConsumer<AgencyUpdatedConsumer>();
+        });
         builder.Services.AddServiceGrpcClient<AgencyService.AgencyServiceClient>(ResourceNames.AgencyService,
             "program287g.agency.v1.AgencyService/GetAgency", "program287g.agency.v1.AgencyService/ListAgencies",
             // Resolving is idempotent by design: a repeat registers nothing.

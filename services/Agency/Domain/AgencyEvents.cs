@@ -14,6 +14,7 @@ public static class AgencyEvents
         State = agency.State,
         Type = agency.Type,
         Kind = agency.Kind,
+        County = agency.County,
         ContactName = agency.ContactName,
         ContactEmail = agency.ContactEmail,
     };

@@ -1,5 +1,7 @@
 using Grpc.Core;
 using Program287g.Agency.V1;
+using Npgsql;
+using Program287g.Agreement.Data;
 using Program287g.Agreement.Domain;
 using Program287g.Agreement.V1;
 using Program287g.ServiceDefaults.Errors;
@@ -8,10 +10,25 @@ namespace Program287g.Agreement.Grpc;
 
 /// <summary>The Agency service, as the Agreement service asks it: does this agency exist, and is it a law
 /// enforcement agency? (The registry holds only LEAs: a kind is required and only LEA kinds exist.)</summary>
-public sealed class AgencyDirectory(AgencyService.AgencyServiceClient agencies)
+public sealed class AgencyDirectory(AgencyService.AgencyServiceClient agencies, NpgsqlDataSource database)
 {
-    /// <summary>The agency, or NOT_FOUND naming it; UNAVAILABLE passes through when the Agency service cannot answer.</summary>
+    /// <summary>The agency from this service's copy (AgencyCopies: the registry's events put only law enforcement
+    /// agencies there, and keep them current); one it has not heard of yet is asked of the Agency service and copied.
+    /// A copy a moment behind an update is set right, on the agreement too, when the AgencyUpdated event arrives.</summary>
     public async Task<AgencySnapshot> GetLawEnforcementAgencyAsync(Guid agencyId, CancellationToken cancellationToken)
+    {
+        if (await AgencyCopies.FindAsync(database, agencyId, cancellationToken) is { } known)
+        {
+            return known;
+        }
+        var asked = await AskLawEnforcementAgencyAsync(agencyId, cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await AgencyCopies.RecordAsync(connection, null, asked, cancellationToken);
+        return asked;
+    }
+
+    /// <summary>The agency, or NOT_FOUND naming it; UNAVAILABLE passes through when the Agency service cannot answer.</summary>
+    private async Task<AgencySnapshot> AskLawEnforcementAgencyAsync(Guid agencyId, CancellationToken cancellationToken)
     {
         GetAgencyResponse response;
         try

@@ -2,27 +2,31 @@ using Dapper;
 using MassTransit;
 using Npgsql;
 using Program287g.Agency.V1;
+using Program287g.Agreement.Data;
+using Program287g.Agreement.Domain;
 using Program287g.Agreement.Grpc;
 using Program287g.Contracts.Agency;
 using Program287g.Messaging.Inbox;
 
 namespace Program287g.Agreement.Messaging;
 
-/// <summary>Keeps the agreements' copy of an agency current. Versions order the updates: an older one arriving late
-/// changes nothing, and a redelivery is stopped by the inbox.</summary>
+/// <summary>Keeps this service's copy of an agency, and the agreements' copies, current. Versions order the updates:
+/// an older one arriving late changes nothing, and a redelivery is stopped by the inbox.</summary>
 public sealed class AgencyUpdatedConsumer(NpgsqlDataSource database) : IdempotentConsumer<AgencyUpdated>(database)
 {
-    protected override Task HandleAsync(ConsumeContext<AgencyUpdated> context, NpgsqlTransaction transaction)
+    protected override async Task HandleAsync(ConsumeContext<AgencyUpdated> context, NpgsqlTransaction transaction)
     {
         var agency = context.Message;
-        return transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+        var type = AgencySnapshots.IceTypeText(Enum.Parse<AgencyType>(agency.Type));
+        await AgencyCopies.RecordAsync(transaction.Connection!, transaction, new AgencySnapshot(agency.AgencyId, agency.Name,
+            agency.State, type, agency.County, agency.ContactName, agency.ContactEmail, agency.Version), context.CancellationToken);
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
             UPDATE agreements SET agency_name = @Name, agency_sort_name = upper(@Name), agency_type = @type,
                 county = @County, contact_name = @ContactName, contact_email = @ContactEmail, agency_version = @Version
             WHERE agency_id = @AgencyId AND agency_version < @Version
             """, new
             {
-                agency.Name, type = AgencySnapshots.IceTypeText(Enum.Parse<AgencyType>(agency.Type)), agency.County, agency.ContactName, agency.ContactEmail,
-                agency.Version, agency.AgencyId,
+                agency.Name, type, agency.County, agency.ContactName, agency.ContactEmail, agency.Version, agency.AgencyId,
             }, transaction, cancellationToken: context.CancellationToken));
     }
 }

@@ -9,6 +9,7 @@ public sealed record AgencyRegistered : IntegrationEvent
     public required string State { get; init; }
     public required string Type { get; init; }
     public required string Kind { get; init; }
+    public string? County { get; init; }
     public string? ContactName { get; init; }
     public string? ContactEmail { get; init; }
 }
