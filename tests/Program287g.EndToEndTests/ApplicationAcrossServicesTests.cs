@@ -10,20 +10,33 @@ namespace Program287g.EndToEndTests;
 public sealed class ApplicationAcrossServicesTests(AppHostFixture system)
 {
     [Fact]
-    public async Task An_application_reaches_the_agency_service_through_discovery_and_the_dashboard_holds_one_trace_across_both()
+    public async Task A_registration_reaches_the_agreement_service_over_the_bus_and_its_application_carries_the_copied_agency()
     {
         using var listener = Tracing.ListenToEverything();
         using var source = new ActivitySource("Program287g.EndToEndTests");
         var agencies = new AgencyService.AgencyServiceClient(system.Channel(ResourceNames.AgencyService, system.Tokens.Staff()));
         var agreements = new AgreementService.AgreementServiceClient(system.Channel(ResourceNames.AgreementService, system.Tokens.Staff()));
-        var agency = (await agencies.RegisterAgencyAsync(new RegisterAgencyRequest
+        string registrationTrace;
+        Program287g.Agency.V1.Agency agency;
+        using (var call = source.StartActivity("agency registers", ActivityKind.Client)!)
         {
-            Name = $"Across County Sheriff's Office {Guid.NewGuid():N}",
-            State = "AR",
-            Type = AgencyType.County,
-            Kind = AgencyKind.SheriffsOffice,
-            PointOfContact = new PointOfContact { Name = "Pat Roe", Email = "pat.roe@example.gov" },
-        })).Agency;
+            registrationTrace = call.TraceId.ToString();
+            agency = (await agencies.RegisterAgencyAsync(new RegisterAgencyRequest
+            {
+                Name = $"Across County Sheriff's Office {Guid.NewGuid():N}",
+                State = "AR",
+                Type = AgencyType.County,
+                Kind = AgencyKind.SheriffsOffice,
+                PointOfContact = new PointOfContact { Name = "Pat Roe", Email = "pat.roe@example.gov" },
+            })).Agency;
+        }
+        // The registration's trace runs from the call through the outbox to the Agreement service, which copies the agency.
+        var registration = await Eventually.ReturnsAsync(() => DashboardTelemetry.SpansAsync(system.Dashboard, $"traceId={registrationTrace}"),
+            spans => spans.Contains((ResourceNames.AgencyService, "POST /program287g.agency.v1.AgencyService/RegisterAgency"))
+                && spans.Contains((ResourceNames.AgencyService, "outbox publish"))
+                && spans.Any(span => span.Service == ResourceNames.AgreementService),
+            TimeSpan.FromSeconds(30));
+        registration.ShouldContain(span => span.Service == ResourceNames.AgreementService && span.Name.StartsWith("postgresql", StringComparison.Ordinal));
         var signedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3));
         SignedDocument Signed(string text) => new()
         {
@@ -45,9 +58,9 @@ public sealed class ApplicationAcrossServicesTests(AppHostFixture system)
         application.Status.ShouldBe(AgreementStatus.Pending);
         application.Agency.Name.ShouldBe(agency.Name);
         var names = await Eventually.ReturnsAsync(() => DashboardTelemetry.SpanNamesAsync(system.Dashboard, $"traceId={traceId}"),
-            spans => spans.Contains("POST /program287g.agreement.v1.AgreementService/SubmitApplication")
-                && spans.Contains("POST /program287g.agency.v1.AgencyService/GetAgency"),
-            TimeSpan.FromSeconds(30));
+            spans => spans.Contains("POST /program287g.agreement.v1.AgreementService/SubmitApplication"), TimeSpan.FromSeconds(30));
         names.ShouldContain(name => name.StartsWith("postgresql", StringComparison.Ordinal));
+        // The Agreement service found the agency in its copy: it did not ask the Agency service.
+        names.ShouldNotContain("POST /program287g.agency.v1.AgencyService/GetAgency");
     }
 }

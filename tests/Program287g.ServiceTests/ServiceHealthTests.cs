@@ -25,11 +25,11 @@ public sealed class ServiceHealthTests(TestInfrastructure servers)
 
     [Fact]
     public Task The_agency_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
-        ServesWithoutATokenAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, ["0001_agencies", "0002_versions_and_search", Messaging]);
+        ServesWithoutATokenAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, ["0001_agencies", "0002_versions_and_search", "0003_change_notifications", Messaging]);
 
     [Fact]
     public Task The_agreement_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
-        ServesWithoutATokenAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, ["0001_agreements", Messaging]);
+        ServesWithoutATokenAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, ["0001_agreements", "0002_statistics_notifications", "0003_agency_copies", Messaging]);
 
     [Fact]
     public Task The_nominee_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
@@ -87,12 +87,12 @@ public sealed class ServiceHealthTests(TestInfrastructure servers)
         await using (var first = await servers.StartServiceAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, _tokens, sameDatabase))
         {
             // The shared messaging tables first, then the service's own.
-            first.Services.GetRequiredService<MigrationState>().Applied.ShouldBe([Messaging, "0001_agencies", "0002_versions_and_search"]);
+            first.Services.GetRequiredService<MigrationState>().Applied.ShouldBe([Messaging, "0001_agencies", "0002_versions_and_search", "0003_change_notifications"]);
         }
         await using var second = await servers.StartServiceAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, _tokens, sameDatabase);
         second.Services.GetRequiredService<MigrationState>().Applied.ShouldBeEmpty();
 
         await using var connection = new NpgsqlConnection(database);
-        (await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM schema_migrations")).ShouldBe(3);
+        (await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM schema_migrations")).ShouldBe(4);
     }
 }

@@ -104,6 +104,21 @@ public sealed class TestSmtpServer : IAsyncDisposable
         }
     }
 
+    /// <summary>How many messages each SMTP session (one connection, from greeting to QUIT) delivered.</summary>
+    public async Task<IReadOnlyList<int>> MessagesPerSessionAsync()
+    {
+        var counts = new List<int>();
+        for (var page = 1; ; page++)
+        {
+            var listing = await _api.GetFromJsonAsync<JsonElement>($"api/sessions?page={page}&pageSize=500");
+            counts.AddRange(listing.GetProperty("results").EnumerateArray().Select(s => s.GetProperty("numberOfMessages").GetInt32()));
+            if (page >= listing.GetProperty("pageCount").GetInt32())
+            {
+                return counts;
+            }
+        }
+    }
+
     /// <summary>One message whole: its headers and both bodies.</summary>
     public async Task<Mail> ReadAsync(string id)
     {

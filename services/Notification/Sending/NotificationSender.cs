@@ -26,7 +26,7 @@ public sealed class NotificationSender(SendQueue queue, NotificationAttempt atte
     private async Task SendLoopAsync(CancellationToken stoppingToken)
     {
         // Real time for the connection's idleness, like the poll below, whatever the service's clock.
-        await using var mailer = new SmtpMailer(endpoint, TimeProvider.System);
+        await using var mailer = new SmtpMailer(endpoint, TimeProvider.System, _options.MessagesPerConnection);
         while (!stoppingToken.IsCancellationRequested)
         {
             var woken = wakeUp.NextAsync();

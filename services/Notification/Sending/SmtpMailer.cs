@@ -12,12 +12,14 @@ public sealed class MailFailureException(bool certainlyNotSent, string descripti
 /// <summary>MailKit's SMTP client for one sender loop. The connection is kept while there is work (a new SMTP session
 /// costs a connection, a greeting and EHLO) and closed by the loop when it finds none. A connection that sat idle is
 /// checked with NOOP before a message goes on it, so that one the server dropped meanwhile fails before the message
-/// starts (certainly not sent) rather than in the middle of it (in doubt).</summary>
-public sealed class SmtpMailer(SmtpEndpoint endpoint, TimeProvider clock) : IAsyncDisposable
+/// starts (certainly not sent) rather than in the middle of it (in doubt). After <paramref name="messagesPerConnection"/>
+/// messages the connection is closed politely and the next message opens another.</summary>
+public sealed class SmtpMailer(SmtpEndpoint endpoint, TimeProvider clock, int messagesPerConnection) : IAsyncDisposable
 {
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
     private SmtpClient? _client;
     private long _lastUsed;
+    private int _sentOnConnection;
 
     /// <summary>Returns once the server has answered the end of the data with 250. Throws a <see cref="MailFailureException"/>
     /// saying whether the message can have been accepted; an OperationCanceledException of the caller's token passes.</summary>
@@ -42,6 +44,10 @@ public sealed class SmtpMailer(SmtpEndpoint endpoint, TimeProvider clock) : IAsy
             }
             throw new MailFailureException(SmtpFailures.CertainlyNotSent(exception, connected), SmtpFailures.Describe(exception), exception);
         }
+        if (++_sentOnConnection >= messagesPerConnection)
+        {
+            await CloseAsync(); // after the 250: the message is sent whatever the QUIT does
+        }
     }
 
     /// <summary>Ends the batch's connection, politely (QUIT) after a batch; a failure here changes nothing already sent.</summary>
@@ -52,6 +58,7 @@ public sealed class SmtpMailer(SmtpEndpoint endpoint, TimeProvider clock) : IAsy
             return;
         }
         _client = null;
+        _sentOnConnection = 0;
         try
         {
             if (client.IsConnected)

@@ -45,6 +45,44 @@ public sealed class SendingFaultTests(TestInfrastructure servers)
     }
 
     [Fact]
+    public async Task A_backlog_goes_out_on_connections_of_at_most_the_configured_number_of_messages()
+    {
+        var clock = Eastern.Clock(2026, 3, 10, 10);
+        await using var smtp = await servers.StartSmtpServerAsync();
+        await using var system = await NotificationSystem.StartAsync(servers, new()
+        {
+            Clock = clock, Smtp = smtp,
+            Settings = new Dictionary<string, string?>
+            {
+                ["Notifications:Sending:Concurrency"] = "1", ["Notifications:Sending:MessagesPerConnection"] = "2",
+            },
+        });
+        var submitted = Enumerable.Range(0, 5).Select(_ => TestEvents.ApplicationSubmitted(clock.GetUtcNow())).ToList();
+        await smtp.StopAsync();
+        foreach (var message in submitted)
+        {
+            await system.PublishAsync(message);
+        }
+        foreach (var message in submitted)
+        {
+            // Each tried once and waiting: the five are due together once the server is back.
+            await system.NotificationAsync(n => n.ReferenceNumber == message.ReferenceNumber, n => n.Attempts == 1 && n.LastError != "");
+        }
+
+        await smtp.StartAgainAsync();
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        foreach (var message in submitted)
+        {
+            (await system.MailAsync(message.ReferenceNumber)).ShouldHaveSingleItem();
+        }
+        var sessions = (await smtp.MessagesPerSessionAsync()).Where(count => count > 0).ToList();
+        sessions.Sum().ShouldBe(5);
+        sessions.ShouldAllBe(count => count <= 2, "a connection is closed after two messages");
+        sessions.Count.ShouldBeGreaterThanOrEqualTo(3);
+    }
+
+    [Fact]
     public async Task Stopped_between_the_smtp_servers_acceptance_and_its_record_the_service_finds_the_email_on_restart_and_sends_none_again()
     {
         var clock = Eastern.Clock(2026, 3, 10, 10);
