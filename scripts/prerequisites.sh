@@ -1,5 +1,5 @@
 # Sourced by run.sh, test.sh and .ci/run: installs what a fresh Debian 12 machine lacks, and nothing it already has.
-# Debian's PostgreSQL and RabbitMQ (native mode needs no container engine), the smtp4dev dotnet tool, and buf.
+# Debian's PostgreSQL and RabbitMQ (native mode needs no container engine), aiosmtpd, the smtp4dev dotnet tool, and buf.
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -10,7 +10,8 @@ as_root() {
 
 ensure_debian_packages() {
   local missing=()
-  for package in postgresql rabbitmq-server; do
+  # python3-aiosmtpd: the lean SMTP server the acknowledgment benchmark measures against, beside smtp4dev.
+  for package in postgresql rabbitmq-server python3-aiosmtpd; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
   done
   if [ ${#missing[@]} -gt 0 ]; then

@@ -41,12 +41,17 @@ stats.SetAction((result, _) => StatisticsBenchmark.RunAsync(new LoadShape(TimeSp
 var rate = Positive(new Option<int>("--rate") { Description = "SubmitApplication calls started per second", DefaultValueFactory = _ => 50 });
 var ackSeconds = Positive(new Option<int>("--seconds") { Description = "Measured seconds", DefaultValueFactory = _ => 20 });
 var ackWarmUp = Positive(new Option<int>("--warm-up") { Description = "Unmeasured seconds before", DefaultValueFactory = _ => 3 });
+var smtpServer = new Option<SmtpServerKind>("--smtp")
+{
+    Description = "maildir: aiosmtpd writing a maildir (python3-aiosmtpd); smtp4dev: the mail catcher the system runs with",
+    DefaultValueFactory = _ => SmtpServerKind.Maildir,
+};
 var acknowledgments = new Command("acknowledgments", "From SubmitApplication to its acknowledgment accepted by SMTP, at a steady rate")
 {
-    rate, ackSeconds, ackWarmUp,
+    rate, ackSeconds, ackWarmUp, smtpServer,
 };
 acknowledgments.SetAction((result, _) => AcknowledgmentBenchmark.RunAsync(result.GetValue(rate),
-    TimeSpan.FromSeconds(result.GetValue(ackWarmUp)), TimeSpan.FromSeconds(result.GetValue(ackSeconds))));
+    TimeSpan.FromSeconds(result.GetValue(ackWarmUp)), TimeSpan.FromSeconds(result.GetValue(ackSeconds)), result.GetValue(smtpServer)));
 
 var readsSeconds = Positive(new Option<int>("--seconds") { Description = "Measured seconds per operation", DefaultValueFactory = _ => 20 });
 var readsConcurrency = Positive(new Option<int>("--concurrency") { Description = "Calls in flight", DefaultValueFactory = _ => 32 });
@@ -59,7 +64,7 @@ import.SetAction((_, _) => ImportBenchmark.RunAsync());
 
 // Every figure the README's table holds, in one run: each part starts its own servers and services.
 var suiteRate = Positive(new Option<int>("--rate") { Description = "Acknowledgment calls per second", DefaultValueFactory = _ => 100 });
-var suite = new Command("suite", "writes, reads, acknowledgments at --rate, statistics at 1k/100k/1M, the July 2025 import") { suiteRate };
+var suite = new Command("suite", "writes, reads, acknowledgments at --rate (aiosmtpd, then smtp4dev), statistics at 1k/100k/1M, the July 2025 import") { suiteRate };
 suite.SetAction(async (result, _) =>
 {
     var shape = new LoadShape(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(20), 32);
@@ -67,7 +72,8 @@ suite.SetAction(async (result, _) =>
     [
         await WritesBenchmark.RunAsync(shape),
         await ReadsBenchmark.RunAsync(shape),
-        await AcknowledgmentBenchmark.RunAsync(result.GetValue(suiteRate), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(20)),
+        await AcknowledgmentBenchmark.RunAsync(result.GetValue(suiteRate), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(20), SmtpServerKind.Maildir),
+        await AcknowledgmentBenchmark.RunAsync(result.GetValue(suiteRate), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(20), SmtpServerKind.Smtp4dev),
         await StatisticsBenchmark.RunAsync(new LoadShape(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), 1)),
         await ImportBenchmark.RunAsync(),
     ];

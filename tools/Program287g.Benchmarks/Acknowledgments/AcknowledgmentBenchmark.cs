@@ -12,19 +12,22 @@ using Program287g.Testing;
 namespace Program287g.Benchmarks.Acknowledgments;
 
 /// <summary>The acknowledgment's whole path at a steady rate: SubmitApplication on the real Agreement service, its
-/// outbox, RabbitMQ, the Notification service's consumer and sender, to the moment smtp4dev accepted the email. Calls
+/// outbox, RabbitMQ, the Notification service's consumer and sender, to the moment the SMTP server accepted the email
+/// (aiosmtpd writing a maildir, or smtp4dev). Calls
 /// start on a fixed schedule (open loop: a slow answer does not slow the schedule); each is matched to its email by the
 /// reference number its subject quotes. Returns 1 when a call failed or an email is missing or doubled.</summary>
 public static class AcknowledgmentBenchmark
 {
     private const long MaxMicroseconds = 120_000_000;
 
-    public static async Task<int> RunAsync(int rate, TimeSpan warmUp, TimeSpan duration)
+    public static async Task<int> RunAsync(int rate, TimeSpan warmUp, TimeSpan duration, SmtpServerKind server)
     {
         Directory.SetCurrentDirectory(AppContext.BaseDirectory); // as in WritesBenchmark
         await using var servers = new TestInfrastructure();
         await servers.InitializeAsync();
-        await using var smtp = await servers.StartSmtpServerAsync();
+        await using IAcknowledgmentMailbox smtp = server == SmtpServerKind.Smtp4dev
+            ? new Smtp4devMailbox(await servers.StartSmtpServerAsync())
+            : await MaildirSmtpServer.StartAsync();
         await using var services = await AcknowledgmentServices.StartAsync(servers, smtp);
         using var agencyChannel = WritesBenchmark.Channel(services.AgencyAddress);
         using var agreementChannel = WritesBenchmark.Channel(services.AgreementAddress);
@@ -36,7 +39,7 @@ public static class AcknowledgmentBenchmark
         var shape = string.Create(CultureInfo.InvariantCulture,
             $"SubmitApplication at {rate}/s for {duration.TotalSeconds:0} s measured after {warmUp.TotalSeconds:0} s of warm-up (open loop)");
         var report = new Report("acknowledgment benchmark",
-            $"{shape}; latency from the call's start to smtp4dev's acceptance of its acknowledgment", servers.Mode.ToString());
+            $"{shape}; latency from the call's start to the acceptance of its acknowledgment by {smtp.Name}", servers.Mode.ToString());
         report.Start();
 
         // One application per agency and model may be open: each call gets an agency of its own, with a point of contact.
@@ -45,7 +48,7 @@ public static class AcknowledgmentBenchmark
         var measuredFrom = calls.Min(c => c.StartedAt) + warmUp;
         var measured = calls.Where(c => c.StartedAt >= measuredFrom).ToList();
         var expected = measured.Where(c => c.Reference is not null).Select(c => c.Reference!).ToHashSet();
-        var accepted = await Eventually.ReturnsAsync(() => Mailbox.AcceptedAsync(smtp),
+        var accepted = await Eventually.ReturnsAsync(smtp.AcceptedAsync,
             mail => expected.All(mail.ContainsKey), TimeSpan.FromMinutes(3));
 
         var callLatency = new LongHistogram(MaxMicroseconds, 3);
@@ -65,7 +68,7 @@ public static class AcknowledgmentBenchmark
         var rows = new[]
         {
             new Measurement("SubmitApplication, the call", callLatency, errors, seconds, RanOut: false),
-            new Measurement("call start -> acknowledgment accepted by SMTP", toEmail, none, seconds, RanOut: false),
+            new Measurement($"call start -> acknowledgment accepted by SMTP ({smtp.Name})", toEmail, none, seconds, RanOut: false),
             new Measurement("of which submitted -> recorded (outbox, RabbitMQ, consumer)", toRecord, none, seconds, RanOut: false),
             new Measurement("of which recorded -> accepted by SMTP (sender)", toSent, none, seconds, RanOut: false),
         };
@@ -137,4 +140,11 @@ public static class AcknowledgmentBenchmark
     }
 
     private static long Micros(TimeSpan elapsed) => Math.Clamp((long)elapsed.TotalMicroseconds, 1, MaxMicroseconds);
+}
+
+/// <summary>Which SMTP server an acknowledgment run sends to.</summary>
+public enum SmtpServerKind
+{
+    Maildir,
+    Smtp4dev,
 }

@@ -13,12 +13,12 @@ namespace Program287g.Benchmarks.Acknowledgments;
 
 /// <summary>The real Agency, Agreement and Notification services in-process on real sockets, as the service tests and
 /// the writes benchmark host them, each on its own fresh database, on the benchmark's PostgreSQL, RabbitMQ and
-/// smtp4dev. Everything is on (auth, validation, tracing as configured, outboxes, the sender and its delivery check);
+/// SMTP server. Everything is on (auth, validation, tracing as configured, outboxes, the sender, and its delivery check where the server has one);
 /// only their logging is turned down.</summary>
 public sealed class AcknowledgmentServices(TestTokens tokens, ServiceFactory<AgencyServiceMarker> agency,
     ServiceFactory<AgreementServiceMarker> agreement, ServiceFactory<NotificationServiceMarker> notification) : IAsyncDisposable
 {
-    public static async Task<AcknowledgmentServices> StartAsync(TestInfrastructure servers, TestSmtpServer smtp)
+    public static async Task<AcknowledgmentServices> StartAsync(TestInfrastructure servers, IAcknowledgmentMailbox smtp)
     {
         var tokens = new TestTokens();
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -27,10 +27,14 @@ public sealed class AcknowledgmentServices(TestTokens tokens, ServiceFactory<Age
         var agreement = await servers.StartServiceAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, tokens,
             Settings(("Messaging:Consumers:EndpointPrefix", $"bench-agreement-{run}"),
                 ($"services:{ResourceNames.AgencyService}:{ResourceNames.GrpcEndpoint}:0", agency.Address.ToString())));
+        var notificationSettings = Settings(("Messaging:Consumers:EndpointPrefix", $"bench-notification-{run}"),
+            ($"ConnectionStrings:{ResourceNames.Smtp}", smtp.ConnectionString));
+        if (smtp.DeliveryCheckApi is { } api)
+        {
+            notificationSettings["Notifications:DeliveryCheck:Smtp4devUrl"] = api.ToString();
+        }
         var notification = await servers.StartServiceAsync<NotificationServiceMarker>(ResourceNames.NotificationDatabase, tokens,
-            Settings(("Messaging:Consumers:EndpointPrefix", $"bench-notification-{run}"),
-                ($"ConnectionStrings:{ResourceNames.Smtp}", smtp.ConnectionString),
-                ("Notifications:DeliveryCheck:Smtp4devUrl", smtp.ApiAddress.ToString())));
+            notificationSettings);
         return new AcknowledgmentServices(tokens, agency, agreement, notification);
     }
 
