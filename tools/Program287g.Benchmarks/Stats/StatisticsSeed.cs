@@ -29,7 +29,7 @@ public static class StatisticsSeed
                        (ARRAY['JEM', 'TFM', 'WSO'])[1 + g % 3], CASE WHEN g % 5 = 0 THEN 'pending' ELSE 'active' END,
                        submitted, CASE WHEN g % 5 = 0 THEN NULL ELSE (submitted + interval '60 days')::date END, 'seed', now()
                 FROM generate_series(@from, @to - 1) AS g,
-                     LATERAL (SELECT now() - interval '61 days' - (g * 7919 % 2860) * interval '1 day' AS submitted) AS s
+                     LATERAL (SELECT now() - interval '61 days' - (g::bigint * 7919 % 2860) * interval '1 day' AS submitted) AS s
                 RETURNING model, state, status, submitted_at
             ), entries AS (
                 INSERT INTO ledger_entries (series, model, state, at, delta)
