@@ -46,7 +46,7 @@ public sealed partial class Books(DrillServers servers, string run)
             var count = mail.GetValueOrDefault((kind, reference));
             if (count != 1)
             {
-                findings.Add($"{kind} {reference}: {count} emails");
+                findings.Add($"{kind} {reference}: {count} emails; {await NotificationRecordAsync(reference)}");
                 lost += count == 0 ? 1 : 0;
                 doubled += count > 1 ? count - 1 : 0;
             }
@@ -93,6 +93,19 @@ public sealed partial class Books(DrillServers servers, string run)
             SELECT request_id::text, id::text, reference_number FROM inquiries WHERE subject LIKE @subject
             """, new { subject = $"Drill {run} question %" })).ToDictionary(i => i.RequestId, i => (i.Id, i.Reference));
         return new Effects(agencies, agreements, nominees, inquiries);
+    }
+
+    /// <summary>What the Notification service recorded of the emails for a reference: to tell a send it never made from
+    /// one the mail server lost.</summary>
+    private async Task<string> NotificationRecordAsync(string reference)
+    {
+        await using var notification = new NpgsqlConnection(servers.AuditDatabase(ResourceNames.NotificationDatabase));
+        var rows = await notification.QueryAsync<string>("""
+            SELECT format('%s %s: attempts %s, checks %s, in doubt since %s, sent %s, next %s, error %s, note %s', kind, status,
+                attempts, delivery_checks, attempt_started_at, sent_at, next_attempt_at, last_error, delivery_note)
+            FROM notifications WHERE reference_number = @reference
+            """, new { reference });
+        return rows.Any() ? string.Join(" | ", rows) : "no notification recorded";
     }
 
     /// <summary>Every email of this run smtp4dev holds (each subject names the run's agency or inquiry), counted by its kind (the subject's opening) and the reference it ends with.</summary>
