@@ -4,6 +4,7 @@ using Npgsql;
 using Program287g.Agreement.Data;
 using Program287g.Agreement.Domain;
 using Program287g.Agreement.V1;
+using Program287g.Contracts.Agency;
 using Program287g.ServiceDefaults.Errors;
 
 namespace Program287g.Agreement.Grpc;
@@ -84,6 +85,13 @@ internal static class AgencySnapshots
         string.IsNullOrEmpty(agency.PointOfContact?.Name) ? null : agency.PointOfContact.Name,
         string.IsNullOrEmpty(agency.PointOfContact?.Email) ? null : agency.PointOfContact.Email,
         agency.Version);
+
+    /// <summary>A newly registered agency, as its event describes it: version 1.</summary>
+    public static AgencySnapshot ToSnapshot(this AgencyRegistered agency) => new(agency.AgencyId, agency.Name, agency.State,
+        IceTypeText(Enum.Parse<AgencyType>(agency.Type)), agency.County, agency.ContactName, agency.ContactEmail, Version: 1);
+
+    public static AgencySnapshot ToSnapshot(this AgencyUpdated agency) => new(agency.AgencyId, agency.Name, agency.State,
+        IceTypeText(Enum.Parse<AgencyType>(agency.Type)), agency.County, agency.ContactName, agency.ContactEmail, agency.Version);
 
     public static AgencySummary ToSummary(this AgencySnapshot agency) => new()
     {

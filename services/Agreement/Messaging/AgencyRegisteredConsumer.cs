@@ -2,7 +2,6 @@ using MassTransit;
 using Npgsql;
 using Program287g.Agency.V1;
 using Program287g.Agreement.Data;
-using Program287g.Agreement.Domain;
 using Program287g.Agreement.Grpc;
 using Program287g.Contracts.Agency;
 using Program287g.Messaging.Inbox;
@@ -13,8 +12,6 @@ namespace Program287g.Agreement.Messaging;
 /// An update that arrived first is newer and stays.</summary>
 public sealed class AgencyRegisteredConsumer(NpgsqlDataSource database) : IdempotentConsumer<AgencyRegistered>(database)
 {
-    private const long FirstVersion = 1;
-
     protected override Task HandleAsync(ConsumeContext<AgencyRegistered> context, NpgsqlTransaction transaction)
     {
         var agency = context.Message;
@@ -22,8 +19,6 @@ public sealed class AgencyRegisteredConsumer(NpgsqlDataSource database) : Idempo
         {
             return Task.CompletedTask; // not a law enforcement agency: an application for it is asked about, and refused
         }
-        return AgencyCopies.RecordAsync(transaction.Connection!, transaction, new AgencySnapshot(agency.AgencyId, agency.Name,
-            agency.State, AgencySnapshots.IceTypeText(Enum.Parse<AgencyType>(agency.Type)), agency.County, agency.ContactName,
-            agency.ContactEmail, FirstVersion), context.CancellationToken);
+        return AgencyCopies.RecordAsync(transaction.Connection!, transaction, agency.ToSnapshot(), context.CancellationToken);
     }
 }

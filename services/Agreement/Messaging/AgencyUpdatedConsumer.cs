@@ -1,9 +1,7 @@
 using Dapper;
 using MassTransit;
 using Npgsql;
-using Program287g.Agency.V1;
 using Program287g.Agreement.Data;
-using Program287g.Agreement.Domain;
 using Program287g.Agreement.Grpc;
 using Program287g.Contracts.Agency;
 using Program287g.Messaging.Inbox;
@@ -16,17 +14,12 @@ public sealed class AgencyUpdatedConsumer(NpgsqlDataSource database) : Idempoten
 {
     protected override async Task HandleAsync(ConsumeContext<AgencyUpdated> context, NpgsqlTransaction transaction)
     {
-        var agency = context.Message;
-        var type = AgencySnapshots.IceTypeText(Enum.Parse<AgencyType>(agency.Type));
-        await AgencyCopies.RecordAsync(transaction.Connection!, transaction, new AgencySnapshot(agency.AgencyId, agency.Name,
-            agency.State, type, agency.County, agency.ContactName, agency.ContactEmail, agency.Version), context.CancellationToken);
+        var agency = context.Message.ToSnapshot();
+        await AgencyCopies.RecordAsync(transaction.Connection!, transaction, agency, context.CancellationToken);
         await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
-            UPDATE agreements SET agency_name = @Name, agency_sort_name = upper(@Name), agency_type = @type,
+            UPDATE agreements SET agency_name = @Name, agency_sort_name = upper(@Name), agency_type = @Type,
                 county = @County, contact_name = @ContactName, contact_email = @ContactEmail, agency_version = @Version
-            WHERE agency_id = @AgencyId AND agency_version < @Version
-            """, new
-            {
-                agency.Name, type, agency.County, agency.ContactName, agency.ContactEmail, agency.Version, agency.AgencyId,
-            }, transaction, cancellationToken: context.CancellationToken));
+            WHERE agency_id = @Id AND agency_version < @Version
+            """, agency, transaction, cancellationToken: context.CancellationToken));
     }
 }
