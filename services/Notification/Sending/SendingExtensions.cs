@@ -9,7 +9,8 @@ namespace Program287g.Notification.Sending;
 public static class SendingExtensions
 {
     /// <summary>The sender and what it uses: the SMTP server the AppHost names "smtp", the templates, the metrics, and
-    /// the delivery check when Notifications:DeliveryCheck:Smtp4devUrl names a mail server API to ask.</summary>
+    /// the delivery check when Notifications:DeliveryCheck names smtp4dev's API (Smtp4devUrl) or the maildir the mail
+    /// server delivers into (Maildir).</summary>
     public static WebApplicationBuilder AddNotificationSending(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SendingOptions>().Bind(builder.Configuration.GetSection(SendingOptions.SectionName))
@@ -36,6 +37,10 @@ public static class SendingExtensions
                 http.BaseAddress = new Uri(api.ToString().TrimEnd('/') + "/");
                 http.Timeout = TimeSpan.FromSeconds(10);
             });
+        }
+        else if (check?.Maildir is { } maildir)
+        {
+            builder.Services.AddSingleton<IDeliveryCheck>(new MaildirDeliveryCheck(maildir));
         }
         else
         {

@@ -60,16 +60,38 @@ public sealed class SendingOptions
 }
 
 /// <summary>The "Notifications:DeliveryCheck" configuration section: how an attempt whose outcome is unknown is settled.</summary>
-public sealed class DeliveryCheckOptions
+public sealed class DeliveryCheckOptions : IValidatableObject
 {
     public const string SectionName = "Notifications:DeliveryCheck";
 
-    /// <summary>smtp4dev's web address (its REST API answers at /api/messages). Unset: no check, and an attempt in doubt
-    /// is sent again under the same Message-ID.</summary>
+    /// <summary>smtp4dev's web address (its REST API answers at /api/messages). Unset, with <see cref="Maildir"/> unset
+    /// too: no check, and an attempt in doubt is sent again under the same Message-ID.</summary>
     public Uri? Smtp4devUrl { get; set; }
+
+    /// <summary>The maildir the mail server delivers into (its new/ and cur/ folders), for a server that has no API
+    /// but drops each message it accepts into a directory this service can read: a local relay, aiosmtpd's Mailbox
+    /// handler. At most one of this and <see cref="Smtp4devUrl"/>.</summary>
+    public string? Maildir { get; set; }
 
     /// <summary>Checks that could not answer before the email is sent again anyway: a mail server whose API is down
     /// must not hold an acknowledgment back for ever.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 3;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Maildir is null)
+        {
+            yield break;
+        }
+        if (Smtp4devUrl is not null)
+        {
+            yield return new ValidationResult("Name one mail server to ask, not two: Smtp4devUrl or Maildir.", [nameof(Maildir), nameof(Smtp4devUrl)]);
+        }
+        else if (!Path.IsPathFullyQualified(Maildir) || !Directory.Exists(Path.Combine(Maildir, "new")))
+        {
+            // Checked at start: a wrong path would otherwise answer "not delivered" and send every email in doubt again.
+            yield return new ValidationResult($"'{Maildir}' is not the absolute path of a maildir (a folder holding new/).", [nameof(Maildir)]);
+        }
+    }
 }
