@@ -27,7 +27,7 @@ public static class AcknowledgmentBenchmark
         await servers.InitializeAsync();
         await using IAcknowledgmentMailbox smtp = server == SmtpServerKind.Smtp4dev
             ? new Smtp4devMailbox(await servers.StartSmtpServerAsync())
-            : await MaildirSmtpServer.StartAsync();
+            : new MaildirMailbox(await TestMaildirSmtpServer.StartAsync());
         await using var services = await AcknowledgmentServices.StartAsync(servers, smtp);
         using var agencyChannel = WritesBenchmark.Channel(services.AgencyAddress);
         using var agreementChannel = WritesBenchmark.Channel(services.AgreementAddress);

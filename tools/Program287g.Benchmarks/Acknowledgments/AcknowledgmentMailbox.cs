@@ -13,8 +13,8 @@ public interface IAcknowledgmentMailbox : IAsyncDisposable
     /// <summary>smtp://host:port for the Notification service.</summary>
     string ConnectionString { get; }
 
-    /// <summary>smtp4dev's API for the Notification service's delivery check; null where there is none.</summary>
-    Uri? DeliveryCheckApi { get; }
+    /// <summary>The Notification service's setting that lets its delivery check ask this server.</summary>
+    KeyValuePair<string, string> DeliveryCheck { get; }
 
     Task<IReadOnlyDictionary<string, List<DateTimeOffset>>> AcceptedAsync();
 }
@@ -52,7 +52,7 @@ public sealed class Smtp4devMailbox(TestSmtpServer smtp) : IAcknowledgmentMailbo
 
     public string ConnectionString => smtp.ConnectionString;
 
-    public Uri? DeliveryCheckApi => smtp.ApiAddress;
+    public KeyValuePair<string, string> DeliveryCheck => new("Notifications:DeliveryCheck:Smtp4devUrl", smtp.ApiAddress.ToString());
 
     public async Task<IReadOnlyDictionary<string, List<DateTimeOffset>>> AcceptedAsync()
     {

@@ -28,11 +28,7 @@ public sealed class AcknowledgmentServices(TestTokens tokens, ServiceFactory<Age
             Settings(("Messaging:Consumers:EndpointPrefix", $"bench-agreement-{run}"),
                 ($"services:{ResourceNames.AgencyService}:{ResourceNames.GrpcEndpoint}:0", agency.Address.ToString())));
         var notificationSettings = Settings(("Messaging:Consumers:EndpointPrefix", $"bench-notification-{run}"),
-            ($"ConnectionStrings:{ResourceNames.Smtp}", smtp.ConnectionString));
-        if (smtp.DeliveryCheckApi is { } api)
-        {
-            notificationSettings["Notifications:DeliveryCheck:Smtp4devUrl"] = api.ToString();
-        }
+            ($"ConnectionStrings:{ResourceNames.Smtp}", smtp.ConnectionString), (smtp.DeliveryCheck.Key, smtp.DeliveryCheck.Value));
         var notification = await servers.StartServiceAsync<NotificationServiceMarker>(ResourceNames.NotificationDatabase, tokens,
             notificationSettings);
         return new AcknowledgmentServices(tokens, agency, agreement, notification);
