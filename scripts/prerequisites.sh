@@ -10,7 +10,8 @@ as_root() {
 
 ensure_debian_packages() {
   local missing=()
-  # python3-aiosmtpd: the lean SMTP server the acknowledgment benchmark measures against, beside smtp4dev.
+  # python3-aiosmtpd: the lean SMTP server writing a maildir that the drills, the acknowledgment benchmark and the
+  # maildir delivery check tests use (smtp4dev serves the rest).
   for package in postgresql rabbitmq-server python3-aiosmtpd; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
   done

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapper;
 using Grpc.Core;
@@ -7,18 +5,22 @@ using Npgsql;
 
 namespace Program287g.Drills;
 
-/// <summary>What the books say after a drill: every effect the run left in the owning databases, every email smtp4dev
-/// accepted, and how they square with the calls.</summary>
+/// <summary>What the books say after a drill: every effect the run left in the owning databases, every email the SMTP
+/// server accepted, and how they square with the calls.</summary>
 public sealed record Balance(int Calls, int Ok, int Failed, int Effects, int InDoubt, int ExpectedEmails, int EmailsFound,
-    int Lost, int Doubled, IReadOnlyList<string> Findings)
+    int Lost, int Doubled, SettledInDoubt Settled, IReadOnlyList<string> Findings)
 {
     public bool Squares => Lost == 0 && Doubled == 0;
 }
 
-/// <summary>Reads the four services' databases (as an auditor would: directly, not through the APIs under test) and
-/// smtp4dev's mailbox, and checks them against the calls: each call that returned OK has its effect; every effect the
-/// run left, whether its call returned OK or failed in doubt, has exactly one email of its kind; and a failed call left
-/// either its whole effect (email included) or nothing.</summary>
+/// <summary>The run's emails whose send was cut off after the server may have taken it, as the Notification service
+/// settled them: found in the maildir by its delivery check (not sent again), or not found and sent again.</summary>
+public sealed record SettledInDoubt(int Found, int SentAgain);
+
+/// <summary>Reads the four services' databases (as an auditor would: directly, not through the APIs under test) and the
+/// SMTP server's maildir, and checks them against the calls: each call that returned OK has its effect; every effect
+/// the run left, whether its call returned OK or failed in doubt, has exactly one email of its kind; and a failed call
+/// left either its whole effect (email included) or nothing.</summary>
 public sealed partial class Books(DrillServers servers, string run)
 {
     private const string Application = "287(g) application received:";
@@ -60,7 +62,8 @@ public sealed partial class Books(DrillServers servers, string run)
         findings.AddRange(missing.Select(c => $"{c.Kind} {c.Key} returned OK but its effect is not in the database"));
         var inDoubt = calls.Count(c => c.Code != StatusCode.OK && HasEffect(c, effects));
         return new Balance(calls.Count, ok.Count, calls.Count - ok.Count, ok.Count - missing.Count + inDoubt, inDoubt, expected.Count,
-            expected.Count(e => mail.GetValueOrDefault(e) >= 1), lost, doubled, findings);
+            expected.Count(e => mail.GetValueOrDefault(e) >= 1), lost, doubled,
+            await SettledInDoubtAsync(expected.Select(e => e.Reference).Distinct().ToArray()), findings);
     }
 
     private static bool HasEffect(CallRecord call, Effects effects) => call.Kind switch
@@ -95,6 +98,16 @@ public sealed partial class Books(DrillServers servers, string run)
         return new Effects(agencies, agreements, nominees, inquiries);
     }
 
+    private async Task<SettledInDoubt> SettledInDoubtAsync(string[] references)
+    {
+        await using var notification = new NpgsqlConnection(servers.AuditDatabase(ResourceNames.NotificationDatabase));
+        return await notification.QuerySingleAsync<SettledInDoubt>("""
+            SELECT count(*) FILTER (WHERE delivery_note LIKE '%recorded as sent, not sent again.')::int AS "Found",
+                   count(*) FILTER (WHERE delivery_note LIKE '%sent again under the same Message-ID.')::int AS "SentAgain"
+            FROM notifications WHERE reference_number = ANY(@references)
+            """, new { references });
+    }
+
     /// <summary>What the Notification service recorded of the emails for a reference: to tell a send it never made from
     /// one the mail server lost.</summary>
     private async Task<string> NotificationRecordAsync(string reference)
@@ -108,32 +121,24 @@ public sealed partial class Books(DrillServers servers, string run)
         return rows.Any() ? string.Join(" | ", rows) : "no notification recorded";
     }
 
-    /// <summary>Every email of this run smtp4dev holds (each subject names the run's agency or inquiry), counted by its kind (the subject's opening) and the reference it ends with.</summary>
+    /// <summary>Every email of this run in the SMTP server's maildir (each subject names the run's agency or inquiry),
+    /// counted by its kind (the subject's opening) and the reference it ends with.</summary>
     private async Task<Dictionary<(string Kind, string Reference), int>> MailAsync()
     {
-        using var http = new HttpClient { BaseAddress = servers.SmtpApi };
         var counts = new Dictionary<(string, string), int>();
-        for (var page = 1; ; page++)
+        foreach (var message in await servers.Smtp.MessagesAsync())
         {
-            var listing = await http.GetFromJsonAsync<JsonElement>($"api/messages?page={page}&pageSize=500");
-            foreach (var message in listing.GetProperty("results").EnumerateArray())
+            if (!message.Subject.Contains($"Drill {run} ", StringComparison.Ordinal))
             {
-                var subject = message.GetProperty("subject").GetString() ?? "";
-                if (!subject.Contains($"Drill {run} ", StringComparison.Ordinal))
-                {
-                    continue; // another drill's
-                }
-                var kind = new[] { Application, Signing, Nomination, Inquiry }.FirstOrDefault(subject.StartsWith);
-                if (kind is not null && TrailingReference().Match(subject) is { Success: true } reference)
-                {
-                    counts[(kind, reference.Groups[1].Value)] = counts.GetValueOrDefault((kind, reference.Groups[1].Value)) + 1;
-                }
+                continue; // another drill's
             }
-            if (page >= listing.GetProperty("pageCount").GetInt32())
+            var kind = new[] { Application, Signing, Nomination, Inquiry }.FirstOrDefault(message.Subject.StartsWith);
+            if (kind is not null && TrailingReference().Match(message.Subject) is { Success: true } reference)
             {
-                return counts;
+                counts[(kind, reference.Groups[1].Value)] = counts.GetValueOrDefault((kind, reference.Groups[1].Value)) + 1;
             }
         }
+        return counts;
     }
 
     [GeneratedRegex(@"\(([^()]+)\)$")]

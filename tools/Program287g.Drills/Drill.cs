@@ -38,9 +38,9 @@ public sealed record Drill(int Number, string Name, Func<DrillContext, Task> Fau
         }),
         new(6, "the SMTP server down for a minute", async c =>
         {
-            await c.Servers.StopSmtpAsync();
+            await c.Servers.Smtp.StopAsync();
             await Task.Delay(TimeSpan.FromMinutes(1));
-            await c.Servers.StartSmtpAsync();
+            await c.Servers.Smtp.StartAgainAsync();
         }),
     ];
 
@@ -76,7 +76,8 @@ public sealed record Drill(int Number, string Name, Func<DrillContext, Task> Fau
 
     public static string Line(Drill drill, Balance b, TimeSpan longest, TimeSpan deadline, TimeSpan drain) => string.Create(CultureInfo.InvariantCulture,
         $"drill {drill.Number} ({drill.Name}): calls {b.Calls}, OK {b.Ok}, failed {b.Failed} ({b.InDoubt} in doubt, committed), "
-        + $"effects {b.Effects}, emails {b.EmailsFound}/{b.ExpectedEmails}, lost {b.Lost}, doubled {b.Doubled}, "
+        + $"effects {b.Effects}, emails {b.EmailsFound}/{b.ExpectedEmails} ({b.Settled.Found} found in doubt, {b.Settled.SentAgain} sent again), "
+        + $"lost {b.Lost}, doubled {b.Doubled}, "
         + $"longest call {longest.TotalSeconds:0.00} s of a {deadline.TotalSeconds:0} s deadline, drained in {drain.TotalSeconds:0.0} s");
 }
 

@@ -15,8 +15,8 @@ root.SetAction(async (result, _) =>
 {
     var repository = RepositoryRoot();
     var tokens = new TestTokens();
-    await using var servers = new DrillServers(repository);
-    Console.WriteLine("Starting PostgreSQL, RabbitMQ, smtp4dev and the four services ...");
+    await using var servers = new DrillServers();
+    Console.WriteLine("Starting PostgreSQL, RabbitMQ, aiosmtpd and the four services ...");
     await servers.StartAsync(ResourceNames.Databases);
     await using var services = new SystemServices(repository, servers, tokens.SigningKey);
     await services.StartAllAsync();
