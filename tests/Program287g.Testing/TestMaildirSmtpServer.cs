@@ -9,8 +9,8 @@ public sealed record MaildirMessage(string Subject, string MessageId, DateTimeOf
 
 /// <summary>aiosmtpd (Debian's python3-aiosmtpd, an RFC 5321 server) writing each message it accepts into a maildir:
 /// a lean SMTP server, as a relay in production would be, that writes the message's file before it answers 250 and
-/// keeps it across its own stop, kill and restart, unlike smtp4dev, which saves what it accepted in the background
-/// and can lose the last of it when it stops. The Notification service's delivery check can read the same maildir
+/// keeps it across its own stop, kill and restart, unlike smtp4dev, which answers 250 before it saves the message and
+/// can lose the last it acknowledged when it stops. The Notification service's delivery check can read the same maildir
 /// (Notifications:DeliveryCheck:Maildir). Stopped and started again on the same port and maildir for outage drills.</summary>
 public sealed class TestMaildirSmtpServer : IAsyncDisposable
 {

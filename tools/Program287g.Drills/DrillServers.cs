@@ -7,8 +7,8 @@ namespace Program287g.Drills;
 /// <summary>Debian's PostgreSQL (crash-safe: fsync on), RabbitMQ with its private epmd, and aiosmtpd delivering into a
 /// maildir, each a process of this drill on fixed ports, so that any of them can be killed, stopped, paused and started
 /// again on the same ports and data. The SMTP server is aiosmtpd rather than smtp4dev because the books need a server
-/// that keeps what it answered 250 to: smtp4dev saves each message in the background after its 250 and lost one such
-/// message across its stop in drill 6 (2026-12-01, twice in full runs).</summary>
+/// that keeps what it answered 250 to: smtp4dev's SMTP library answers 250 before it hands the message on to be saved,
+/// and it lost one such message across its stop in drill 6 (2026-12-01, twice in full runs).</summary>
 public sealed class DrillServers : IAsyncDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"program287g-drill-{Guid.NewGuid():N}");

@@ -76,7 +76,7 @@ public sealed class SendingFaultTests(TestInfrastructure servers)
         {
             (await system.MailAsync(message.ReferenceNumber)).ShouldHaveSingleItem();
         }
-        // smtp4dev records a session's messages in the background, after its 250: wait for the record to catch up.
+        // smtp4dev saves a message (and its session's count) after its 250 to the client: wait for the record to catch up.
         var sessions = (await Eventually.ReturnsAsync(smtp.MessagesPerSessionAsync, counts => counts.Sum() >= 5, TimeSpan.FromSeconds(10)))
             .Where(count => count > 0).ToList();
         sessions.Sum().ShouldBe(5);
