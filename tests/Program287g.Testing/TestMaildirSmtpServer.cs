@@ -53,6 +53,10 @@ public sealed class TestMaildirSmtpServer : IAsyncDisposable
     /// <summary>Starts the server (again) on its port and maildir; done once it takes connections.</summary>
     public async Task StartAgainAsync()
     {
+        if (_process is not null)
+        {
+            throw new InvalidOperationException("The server is running: stop it first.");
+        }
         if (!File.Exists(Python))
         {
             throw new InvalidOperationException($"{Python} is missing: install python3-aiosmtpd (./test.sh does).");

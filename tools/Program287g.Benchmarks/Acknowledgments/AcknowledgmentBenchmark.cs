@@ -22,9 +22,7 @@ public static class AcknowledgmentBenchmark
 
     public static async Task<int> RunAsync(int rate, TimeSpan warmUp, TimeSpan duration, SmtpServerKind server)
     {
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory); // as in WritesBenchmark
-        await using var servers = new TestInfrastructure();
-        await servers.InitializeAsync();
+        await using var servers = await BenchmarkServers.StartAsync();
         await using IAcknowledgmentMailbox smtp = server == SmtpServerKind.Smtp4dev
             ? new Smtp4devMailbox(await servers.StartSmtpServerAsync())
             : new MaildirMailbox(await TestMaildirSmtpServer.StartAsync());

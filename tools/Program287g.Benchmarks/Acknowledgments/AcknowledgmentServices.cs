@@ -23,30 +23,15 @@ public sealed class AcknowledgmentServices(TestTokens tokens, ServiceFactory<Age
         var tokens = new TestTokens();
         var run = Guid.NewGuid().ToString("N")[..8];
         var agency = await servers.StartServiceAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, tokens,
-            Settings(("Messaging:Consumers:EndpointPrefix", $"bench-agency-{run}")));
+            BenchmarkServers.ServiceSettings(("Messaging:Consumers:EndpointPrefix", $"bench-agency-{run}")));
         var agreement = await servers.StartServiceAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, tokens,
-            Settings(("Messaging:Consumers:EndpointPrefix", $"bench-agreement-{run}"),
+            BenchmarkServers.ServiceSettings(("Messaging:Consumers:EndpointPrefix", $"bench-agreement-{run}"),
                 ($"services:{ResourceNames.AgencyService}:{ResourceNames.GrpcEndpoint}:0", agency.Address.ToString())));
-        var notificationSettings = Settings(("Messaging:Consumers:EndpointPrefix", $"bench-notification-{run}"),
+        var notificationSettings = BenchmarkServers.ServiceSettings(("Messaging:Consumers:EndpointPrefix", $"bench-notification-{run}"),
             ($"ConnectionStrings:{ResourceNames.Smtp}", smtp.ConnectionString), (smtp.DeliveryCheck.Key, smtp.DeliveryCheck.Value));
         var notification = await servers.StartServiceAsync<NotificationServiceMarker>(ResourceNames.NotificationDatabase, tokens,
             notificationSettings);
         return new AcknowledgmentServices(tokens, agency, agreement, notification);
-    }
-
-    private static Dictionary<string, string?> Settings(params (string Key, string Value)[] settings)
-    {
-        var all = new Dictionary<string, string?>
-        {
-            ["Logging:LogLevel:Default"] = "Warning",
-            // As in the writes benchmark: the dispatchers' start-up warnings before the migrations are noise here.
-            ["Logging:LogLevel:Program287g.Messaging.Outbox.OutboxDispatcher"] = "Error",
-        };
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
-        return all;
     }
 
     public string StaffToken => tokens.Staff();

@@ -24,9 +24,7 @@ public static class ImportBenchmark
             Console.WriteLine($"!!! ICE's lists are not here (../shared/data/287g beside the repository): {File} cannot be imported.");
             return 1;
         }
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory); // as in WritesBenchmark
-        await using var servers = new TestInfrastructure();
-        await servers.InitializeAsync();
+        await using var servers = await BenchmarkServers.StartAsync();
         await using var real = await RealServices.StartAsync(servers);
         using var channel = WritesBenchmark.Channel(real.AgreementAddress);
         var agreements = new AgreementService.AgreementServiceClient(channel);

@@ -3,7 +3,6 @@ using Program287g.Agency.V1;
 using Program287g.Agreement.V1;
 using Program287g.Benchmarks.Bare;
 using Program287g.Benchmarks.Writes;
-using Program287g.Testing;
 
 namespace Program287g.Benchmarks.Reads;
 
@@ -14,9 +13,7 @@ public static class ReadsBenchmark
 {
     public static async Task<int> RunAsync(LoadShape shape)
     {
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory); // as in WritesBenchmark
-        await using var servers = new TestInfrastructure();
-        await servers.InitializeAsync();
+        await using var servers = await BenchmarkServers.StartAsync();
         await using var real = await RealServices.StartAsync(servers);
         await using var bare = await BareServer.StartAsync(servers);
         using var agencyChannel = WritesBenchmark.Channel(real.AgencyAddress);

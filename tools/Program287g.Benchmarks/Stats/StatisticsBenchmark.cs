@@ -2,7 +2,6 @@ using System.Globalization;
 using Grpc.Core;
 using Program287g.Agreement.V1;
 using Program287g.Benchmarks.Writes;
-using Program287g.Testing;
 
 namespace Program287g.Benchmarks.Stats;
 
@@ -19,9 +18,7 @@ public static class StatisticsBenchmark
 
     public static async Task<int> RunAsync(LoadShape shape)
     {
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory); // as in WritesBenchmark
-        await using var servers = new TestInfrastructure();
-        await servers.InitializeAsync();
+        await using var servers = await BenchmarkServers.StartAsync();
         await using var real = await RealServices.StartAsync(servers);
         using var channel = WritesBenchmark.Channel(real.AgreementAddress);
         var agreements = new AgreementService.AgreementServiceClient(channel);

@@ -23,31 +23,15 @@ public sealed class RealServices(TestTokens tokens, ServiceFactory<AgencyService
         var tokens = new TestTokens();
         var run = Guid.NewGuid().ToString("N")[..8];
         var agency = await servers.StartServiceAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, tokens,
-            Settings(("Messaging:Consumers:EndpointPrefix", $"bench-agency-{run}")));
+            BenchmarkServers.ServiceSettings(("Messaging:Consumers:EndpointPrefix", $"bench-agency-{run}")));
         var agreement = await servers.StartServiceAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, tokens,
-            Settings(("Messaging:Consumers:EndpointPrefix", $"bench-agreement-{run}"),
+            BenchmarkServers.ServiceSettings(("Messaging:Consumers:EndpointPrefix", $"bench-agreement-{run}"),
                 ($"services:{ResourceNames.AgencyService}:{ResourceNames.GrpcEndpoint}:0", agency.Address.ToString())));
         var nominee = await servers.StartServiceAsync<NomineeServiceMarker>(ResourceNames.NomineeDatabase, tokens,
-            Settings(("Messaging:Consumers:EndpointPrefix", $"bench-nominee-{run}"),
+            BenchmarkServers.ServiceSettings(("Messaging:Consumers:EndpointPrefix", $"bench-nominee-{run}"),
                 ($"services:{ResourceNames.AgencyService}:{ResourceNames.GrpcEndpoint}:0", agency.Address.ToString()),
                 ($"services:{ResourceNames.AgreementService}:{ResourceNames.GrpcEndpoint}:0", agreement.Address.ToString())));
         return new RealServices(tokens, agency, agreement, nominee);
-    }
-
-    private static Dictionary<string, string?> Settings(params (string Key, string Value)[] settings)
-    {
-        var all = new Dictionary<string, string?>
-        {
-            ["Logging:LogLevel:Default"] = "Warning",
-            // On a fresh database the dispatcher polls before the migrator has created the outbox and warns until it
-            // has; the wait for the outboxes to drain between measurements would show a dispatcher that stays stuck.
-            ["Logging:LogLevel:Program287g.Messaging.Outbox.OutboxDispatcher"] = "Error",
-        };
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
-        return all;
     }
 
     public string StaffToken => tokens.Staff();

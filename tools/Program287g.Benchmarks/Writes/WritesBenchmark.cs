@@ -4,7 +4,6 @@ using Program287g.Agency.V1;
 using Program287g.Agreement.V1;
 using Program287g.Benchmarks.Bare;
 using Program287g.Nominee.V1;
-using Program287g.Testing;
 
 namespace Program287g.Benchmarks.Writes;
 
@@ -17,11 +16,7 @@ public static class WritesBenchmark
 
     public static async Task<int> RunAsync(LoadShape shape)
     {
-        // WebApplicationFactory reads the services' content roots from MvcTestingAppManifest.json in the current
-        // directory, as under a test runner; dotnet run starts in the repository.
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-        await using var servers = new TestInfrastructure();
-        await servers.InitializeAsync();
+        await using var servers = await BenchmarkServers.StartAsync();
         await using var real = await RealServices.StartAsync(servers);
         await using var bare = await BareServer.StartAsync(servers);
         using var agencyChannel = Channel(real.AgencyAddress);
