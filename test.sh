@@ -4,7 +4,14 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
+# Each phase's wall time, printed as it ends: where a fresh machine's run goes is read off CI's log.
+phase_started=$SECONDS
+phase_done() {
+  echo "time: $1 took $((SECONDS - phase_started)) s"
+  phase_started=$SECONDS
+}
 ensure_prerequisites
+phase_done "installing the prerequisites"
 
 results="$repo_root/TestResults"
 rm -rf "$results"
@@ -12,6 +19,7 @@ if ! dotnet build Program287g.sln -nologo -v quiet -clp:ErrorsOnly; then
   echo "tests: 0 passed, 1 failed (the build failed)"
   exit 1
 fi
+phase_done "the build"
 # One dotnet test per test project, each writing its own TRX file (in one solution-wide run the projects' default
 # TRX names are timestamps to the second and can overwrite each other). One after the other: on two cores the
 # end-to-end tier's whole system and the service tier's servers would otherwise starve each other.
@@ -21,6 +29,7 @@ for project in tests/*/*.csproj; do
   name="$(basename "$project" .csproj)"
   dotnet test "$project" --no-build --nologo --logger "trx;LogFileName=${name}.trx" \
     --logger "console;verbosity=minimal" --results-directory "$results" "$@" || status=1
+  phase_done "$name"
 done
 
 passed=0 failed=0 executed=0

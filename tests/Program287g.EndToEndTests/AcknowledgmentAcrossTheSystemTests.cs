@@ -58,11 +58,18 @@ public sealed class AcknowledgmentAcrossTheSystemTests(AppHostFixture system)
         sent!.ReferenceNumber.ShouldBe(application.ReferenceNumber);
         sent.Recipient.ShouldBe(contact);
 
-        var names = await Eventually.ReturnsAsync(() => DashboardTelemetry.SpanNamesAsync(system.Dashboard, $"traceId={traceId}"),
-            spans => spans.Contains("notification send"), TimeSpan.FromSeconds(60));
-        names.ShouldContain("POST /program287g.agreement.v1.AgreementService/SubmitApplication");
+        // Three services export these spans, each in its own batches: wait for every one the assertions read.
+        const string submit = "POST /program287g.agreement.v1.AgreementService/SubmitApplication";
+        var consumer = new ExpectedSpan("the consumer's span", span => span.Service == ResourceNames.NotificationService
+            && span.Name.Contains("application-submitted", StringComparison.Ordinal));
+        var spans = await DashboardTelemetry.WaitForSpansAsync(system.Dashboard, $"traceId={traceId}", TimeSpan.FromSeconds(60),
+            ExpectedSpan.Named(ResourceNames.AgreementService, submit), ExpectedSpan.Named(ResourceNames.AgreementService, "outbox publish"),
+            consumer, ExpectedSpan.Named(ResourceNames.NotificationService, "notification send"));
+        var names = spans.Select(span => span.Name).ToList();
+        names.ShouldContain(submit);
         names.ShouldContain("outbox publish");
         names.ShouldContain(name => name.Contains("application-submitted", StringComparison.Ordinal), "the consumer's span");
+        names.ShouldContain("notification send");
     }
 
     private static async Task<List<(string Id, string Subject)>> MessagesToAsync(HttpClient mailbox, string recipient)

@@ -68,12 +68,15 @@ public sealed class NominationAcrossServicesTests(AppHostFixture system)
         nominee.Status.ShouldBe(Program287g.Nominee.V1.NomineeStatus.Eligible);
         nominee.Agency.Name.ShouldBe(agency.Name);
         nominee.Agreement.ReferenceNumber.ShouldBe(agreement.ReferenceNumber);
-        var names = await Eventually.ReturnsAsync(() => DashboardTelemetry.SpanNamesAsync(system.Dashboard, $"traceId={traceId}"),
-            spans => spans.Contains("POST /program287g.nominee.v1.NomineeService/NominateOfficer")
-                && spans.Contains("POST /program287g.agreement.v1.AgreementService/GetAgreement")
-                && spans.Contains("POST /program287g.agency.v1.AgencyService/GetAgency"),
-            TimeSpan.FromSeconds(30));
-        names.ShouldContain(name => name.StartsWith("postgresql", StringComparison.Ordinal));
+        // One span from each of three services, each exported on its own schedule: wait for all of them.
+        var spans = await DashboardTelemetry.WaitForSpansAsync(system.Dashboard, $"traceId={traceId}", TimeSpan.FromSeconds(30),
+            ExpectedSpan.Named(ResourceNames.NomineeService, "POST /program287g.nominee.v1.NomineeService/NominateOfficer"),
+            ExpectedSpan.Named(ResourceNames.AgreementService, "POST /program287g.agreement.v1.AgreementService/GetAgreement"),
+            ExpectedSpan.Named(ResourceNames.AgencyService, "POST /program287g.agency.v1.AgencyService/GetAgency"),
+            ExpectedSpan.Database(ResourceNames.NomineeService),
+            // The caller's own client span of the same call: ApplicationAcrossServicesTests reads its absence.
+            ExpectedSpan.Named(ResourceNames.NomineeService, "program287g.agency.v1.AgencyService/GetAgency"));
+        spans.ShouldContain(span => span.Service == ResourceNames.NomineeService && span.Name.StartsWith("postgresql", StringComparison.Ordinal));
 
         var today = DaysAgo(0);
         var id = nominee.NomineeId;

@@ -41,9 +41,13 @@ public sealed class TracingAcrossTheBusTests(AppHostFixture system)
         consumed!.ShouldBe(traceId);
 
         // The service's side of the same trace, as the dashboard shows it: the RPC and the outbox's publish.
-        var names = await Eventually.ReturnsAsync(() => DashboardTelemetry.SpanNamesAsync(system.Dashboard, $"traceId={traceId}"),
-            spans => spans.Contains("outbox publish") && spans.Contains("POST /program287g.agency.v1.AgencyService/RegisterAgency"),
-            TimeSpan.FromSeconds(30));
+        var names = (await DashboardTelemetry.WaitForSpansAsync(system.Dashboard, $"traceId={traceId}", TimeSpan.FromSeconds(30),
+                ExpectedSpan.Named(ResourceNames.AgencyService, "outbox publish"),
+                ExpectedSpan.Named(ResourceNames.AgencyService, "POST /program287g.agency.v1.AgencyService/RegisterAgency"),
+                ExpectedSpan.Database(ResourceNames.AgencyService)))
+            .Select(span => span.Name).ToList();
+        names.ShouldContain("outbox publish");
+        names.ShouldContain("POST /program287g.agency.v1.AgencyService/RegisterAgency");
         names.ShouldContain(name => name.StartsWith("postgresql", StringComparison.Ordinal));
     }
 

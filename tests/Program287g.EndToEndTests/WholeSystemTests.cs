@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Program287g.Agency.V1;
@@ -39,22 +40,32 @@ public sealed class WholeSystemTests(AppHostFixture system)
     [Fact]
     public async Task An_agency_registered_with_a_token_from_the_apphost_key_is_read_back_and_traced_in_the_dashboard()
     {
+        using var listener = Tracing.ListenToEverything();
+        using var source = new ActivitySource("Program287g.EndToEndTests");
         var client = new AgencyService.AgencyServiceClient(system.Channel(ResourceNames.AgencyService, system.Tokens.Staff()));
-        var registered = (await client.RegisterAgencyAsync(new RegisterAgencyRequest
+        string traceId;
+        Program287g.Agency.V1.Agency registered;
+        using (var call = source.StartActivity("staff registers a police department", ActivityKind.Client)!)
         {
-            Name = $"End To End Police Department {Guid.NewGuid():N}",
-            State = "Florida",
-            Type = AgencyType.Municipality,
-            Kind = AgencyKind.PoliceDepartment,
-            PointOfContact = new PointOfContact { Name = "Pat Roe", Email = "pat.roe@example.gov" },
-        })).Agency;
+            traceId = call.TraceId.ToString();
+            registered = (await client.RegisterAgencyAsync(new RegisterAgencyRequest
+            {
+                Name = $"End To End Police Department {Guid.NewGuid():N}",
+                State = "Florida",
+                Type = AgencyType.Municipality,
+                Kind = AgencyKind.PoliceDepartment,
+                PointOfContact = new PointOfContact { Name = "Pat Roe", Email = "pat.roe@example.gov" },
+            })).Agency;
+        }
         (await client.GetAgencyAsync(new GetAgencyRequest { AgencyId = registered.AgencyId })).Agency.ShouldBe(registered);
 
-        var spans = await Eventually.ReturnsAsync(
-            () => DashboardTelemetry.SpanNamesAsync(system.Dashboard, $"resource={ResourceNames.AgencyService}"),
-            names => names.Contains("POST /program287g.agency.v1.AgencyService/RegisterAgency"), TimeSpan.FromSeconds(30));
-
-        spans.ShouldContain(name => name.StartsWith("postgresql", StringComparison.Ordinal));
-        spans.ShouldNotContain(name => name.Contains("grpc.health", StringComparison.Ordinal) || name.Contains("/health", StringComparison.Ordinal));
+        // This call's own trace (a query of the whole service could miss it behind newer spans), then the service's
+        // spans since: the health probes, each a trace of its own, must be in none of them.
+        var traced = await DashboardTelemetry.WaitForSpansAsync(system.Dashboard, $"traceId={traceId}", TimeSpan.FromSeconds(30),
+            ExpectedSpan.Named(ResourceNames.AgencyService, "POST /program287g.agency.v1.AgencyService/RegisterAgency"),
+            ExpectedSpan.Database(ResourceNames.AgencyService));
+        traced.ShouldContain(span => span.Name.StartsWith("postgresql", StringComparison.Ordinal));
+        var everything = await DashboardTelemetry.SpansAsync(system.Dashboard, $"resource={ResourceNames.AgencyService}");
+        everything.ShouldNotContain(span => span.Name.Contains("grpc.health", StringComparison.Ordinal) || span.Name.Contains("/health", StringComparison.Ordinal));
     }
 }
