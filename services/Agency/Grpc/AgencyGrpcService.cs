@@ -90,6 +90,18 @@ public sealed class AgencyGrpcService(AgencyRepository agencies, TimeProvider cl
         return response;
     }
 
+    [Authorize(Policy = Policies.StaffOrInternal)]
+    public override async Task<FindAgenciesByEmailResponse> FindAgenciesByEmail(FindAgenciesByEmailRequest request,
+        ServerCallContext context)
+    {
+        var (sameAddress, sameDomain) = await agencies.FindByEmailAsync(request.Email, context.CancellationToken);
+        var domain = EmailDomains.DomainOf(request.Email);
+        var response = new FindAgenciesByEmailResponse { Domain = domain, FreeMailDomain = EmailDomains.IsFreeMail(domain) };
+        response.SameAddress.AddRange(sameAddress.Select(a => a.ToMessage()));
+        response.SameDomain.AddRange(sameDomain.Select(a => a.ToMessage()));
+        return response;
+    }
+
     private static Guid ParseId(string agencyId) =>
         Guid.TryParse(agencyId, out var id) ? id : throw RpcErrors.InvalidArgument("agency_id", "'agency_id' must be a UUID.");
 
