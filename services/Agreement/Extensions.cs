@@ -20,6 +20,8 @@ public static class Extensions
         {
             bus.AddConsumer<AgencyRegisteredConsumer>();
             bus.AddConsumer<AgencyUpdatedConsumer>();
+            bus.AddConsumer<ApplicationReceivedByMailConsumer>();
+            bus.AddConsumer<CorrespondenceReceivedConsumer>();
         });
         builder.Services.AddServiceGrpcClient<AgencyService.AgencyServiceClient>(ResourceNames.AgencyService,
             "program287g.agency.v1.AgencyService/GetAgency", "program287g.agency.v1.AgencyService/ListAgencies",

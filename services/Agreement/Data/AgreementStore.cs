@@ -169,7 +169,7 @@ public sealed class AgreementStore(NpgsqlDataSource dataSource, ChangeTrackedCac
         }
     }
 
-    private static async Task AppendHistoryAsync(NpgsqlTransaction transaction, Guid id, string? from, string to, string action,
+    internal static async Task AppendHistoryAsync(NpgsqlTransaction transaction, Guid id, string? from, string to, string action,
         DateTimeOffset effectiveAt, Actor actor, string? note, DateTime recordedAt, CancellationToken cancellationToken) =>
         await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
             INSERT INTO transitions (agreement_id, seq, from_status, to_status, action, effective_at, recorded_at, actor, actor_role, note)

@@ -8,6 +8,8 @@ public static class AgreementEvents
 {
     public const string ApiSource = "api";
     public const string ImportSource = "ice-list-import";
+    /// <summary>An application that came to the program mailbox as an email.</summary>
+    public const string MailboxSource = "mailbox";
 
     public static ApplicationSubmitted Submitted(AgreementRecord a, Actor actor, string source, DateTimeOffset now) => new()
     {

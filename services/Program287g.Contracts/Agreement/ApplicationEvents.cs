@@ -6,6 +6,8 @@ public sealed record ApplicationSubmitted : AgreementEvent
     public required DateTimeOffset SubmittedAt { get; init; }
     public required string LetterOfInterestSigner { get; init; }
     public required string MoaSigner { get; init; }
+    /// <summary>Set when the application came by email: the acknowledgment answers that email, from when it arrived.</summary>
+    public Mailbox.MailOrigin? ReceivedByMail { get; init; }
 }
 
 /// <summary>The agency withdrew its pending application.</summary>
