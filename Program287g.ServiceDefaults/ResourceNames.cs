@@ -11,6 +11,8 @@ public static class ResourceNames
     public const string NotificationDatabase = "notificationdb";
     public const string Messaging = "messaging";
     public const string Smtp = "smtp";
+    /// <summary>The program mailbox (IMAP), which the Notification service reads.</summary>
+    public const string Mailbox = "mailbox";
 
     public const string AgencyService = "agency";
     public const string AgreementService = "agreement";

@@ -3,6 +3,7 @@ using Program287g.Messaging;
 using Program287g.Notification.Data;
 using Program287g.Notification.Domain;
 using Program287g.Notification.Grpc;
+using Program287g.Notification.Mailbox;
 using Program287g.Notification.Messaging;
 using Program287g.Notification.Sending;
 using Program287g.Persistence;
@@ -23,10 +24,11 @@ public static class Extensions
             bus.AddConsumer<AgreementSignedConsumer>();
             bus.AddConsumer<OfficerNominatedConsumer>();
             bus.AddConsumer<AuthorizationIssuedConsumer>();
+            bus.AddConsumer<MailedApplicationNotTakenConsumer>();
         });
-        // An inquiry about an agency names one the registry has.
+        // An inquiry about an agency names one the registry has; the mailbox finds the agency a sender belongs to.
         builder.Services.AddServiceGrpcClient<AgencyService.AgencyServiceClient>(ResourceNames.AgencyService,
-            "program287g.agency.v1.AgencyService/GetAgency");
+            "program287g.agency.v1.AgencyService/GetAgency", "program287g.agency.v1.AgencyService/FindAgenciesByEmail");
         builder.Services.AddRequestValidators<NotificationServiceMarker>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<CalendarOptions>().Bind(builder.Configuration.GetSection(CalendarOptions.SectionName))
@@ -38,6 +40,7 @@ public static class Extensions
         builder.Services.AddSingleton<SlaQueries>();
         builder.Services.AddSingleton<AgencyDirectory>();
         builder.AddNotificationSending();
+        builder.AddMailboxIntake();
         return builder;
     }
 }

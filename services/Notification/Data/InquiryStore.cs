@@ -15,14 +15,14 @@ public sealed class InquiryStore(NpgsqlDataSource dataSource)
         InquiryReferences.Format(receivedAt, await transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT nextval('inquiry_reference_numbers')", transaction: transaction, cancellationToken: cancellationToken)));
 
-    /// <summary>Inserts the inquiry; false when its request id was recorded already (a retried call).</summary>
+    /// <summary>Inserts the inquiry; false when its request id (a retried call) or its email was recorded already.</summary>
     public static async Task<bool> InsertAsync(NpgsqlTransaction transaction, InquiryRecord inquiry, CancellationToken cancellationToken) =>
         await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
             INSERT INTO inquiries (id, reference_number, request_id, inquirer_name, contact_email, subject, body, agency_id,
-                submitted_by, received_at, due_at)
+                submitted_by, received_at, due_at, mailbox_message_id)
             VALUES (@Id, @ReferenceNumber, @RequestId, @InquirerName, @ContactEmail, @Subject, @Body, @AgencyId,
-                @SubmittedBy, @ReceivedAt, @DueAt)
-            ON CONFLICT (request_id) DO NOTHING
+                @SubmittedBy, @ReceivedAt, @DueAt, @MailboxMessageId)
+            ON CONFLICT DO NOTHING
             """, inquiry, transaction, cancellationToken: cancellationToken)) == 1;
 
     public static Task<InquiryRecord?> LockAsync(NpgsqlTransaction transaction, Guid id, CancellationToken cancellationToken) =>
@@ -34,6 +34,13 @@ public sealed class InquiryStore(NpgsqlDataSource dataSource)
         transaction.Connection!.ExecuteAsync(new CommandDefinition("""
             UPDATE inquiries SET answered_at = @AnsweredAt, answered_by = @AnsweredBy, answer = @Answer WHERE id = @Id
             """, answered, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Opens an inquiry a filing had closed without an email (the application it was filed as was refused).</summary>
+    public static Task ReopenAsync(NpgsqlTransaction transaction, Guid id, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            UPDATE inquiries SET answered_at = NULL, answered_by = NULL, answer = NULL
+            WHERE id = @id AND NOT EXISTS (SELECT 1 FROM notifications WHERE source_id = @id AND kind = 'inquiry-answer')
+            """, new { id }, transaction, cancellationToken: cancellationToken));
 
     public async Task<InquiryRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
     {

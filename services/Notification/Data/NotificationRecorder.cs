@@ -57,6 +57,7 @@ public sealed class NotificationRecorder(CalendarStore calendars, IOptions<Sendi
             TraceParent = activity?.Id,
             TraceState = activity?.TraceStateString,
             CreatedAt = DatabaseTime.ToStoredPrecision(now),
+            InReplyTo = draft.InReplyTo,
         };
     }
 

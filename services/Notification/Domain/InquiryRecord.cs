@@ -17,6 +17,8 @@ public sealed record InquiryRecord
     public DateTime? AnsweredAt { get; init; }
     public string? AnsweredBy { get; init; }
     public string? Answer { get; init; }
+    /// <summary>The email it came as, when it came to the program mailbox.</summary>
+    public Guid? MailboxMessageId { get; init; }
 
     public bool IsAnswered => AnsweredAt is not null;
 

@@ -27,6 +27,8 @@ public sealed record NotificationRecord
     public string? TraceParent { get; init; }
     public string? TraceState { get; init; }
     public required DateTime CreatedAt { get; init; }
+    /// <summary>The Message-ID of the email this one answers (an acknowledgment of an email is its reply).</summary>
+    public string? InReplyTo { get; init; }
 
     public NotificationKind CurrentKind => NotificationKinds.Parse(Kind);
 
@@ -51,4 +53,6 @@ public sealed record NotificationDraft
     public string? NotRequiredBecause { get; init; }
     /// <summary>The kind's template values (one of the records in <see cref="Templates"/>).</summary>
     public required object Details { get; init; }
+    /// <summary>The Message-ID of the email it answers, when what it answers came by email.</summary>
+    public string? InReplyTo { get; init; }
 }

@@ -51,6 +51,7 @@ internal static class NotificationMapping
             ?.ToMessage(now),
         AnswerNotification = notifications.FirstOrDefault(n => n.SourceId == record.Id && n.CurrentKind == NotificationKind.InquiryAnswer)
             ?.ToMessage(now),
+        MailboxMessageId = record.MailboxMessageId?.ToString() ?? "",
     };
 
     public static ProtoKind ToProto(NotificationKind kind) => kind switch

@@ -20,10 +20,21 @@ public abstract class NotificationConsumer<TEvent>(NpgsqlDataSource database, No
         await recorder.RecordAsync(transaction, Draft(context.Message, context.MessageId!.Value), context.CancellationToken);
 }
 
+/// <summary>Acknowledges the application; one that came by email also gives the email's record its reference number.</summary>
 public sealed class ApplicationSubmittedConsumer(NpgsqlDataSource database, NotificationRecorder recorder)
     : NotificationConsumer<ApplicationSubmitted>(database, recorder)
 {
     protected override NotificationDraft Draft(ApplicationSubmitted message, Guid messageId) => NotificationDrafts.From(message, messageId);
+
+    protected override async Task HandleAsync(ConsumeContext<ApplicationSubmitted> context, NpgsqlTransaction transaction)
+    {
+        await base.HandleAsync(context, transaction);
+        if (context.Message.ReceivedByMail is { } mail)
+        {
+            await MailboxStore.SetReferenceAsync(transaction, mail.MailboxMessageId, context.Message.ReferenceNumber,
+                context.Message.AgencyId, context.CancellationToken);
+        }
+    }
 }
 
 public sealed class AgreementSignedConsumer(NpgsqlDataSource database, NotificationRecorder recorder)

@@ -19,11 +19,17 @@ public static class NotificationDrafts
 
     public const string FromIceLists = "Taken from ICE's published lists: history, which asks for no acknowledgment.";
 
+    /// <summary>An application that came by email is acknowledged to whoever sent it, as the reply to that email, from
+    /// when the mailbox received it; one made through the API, to the agency's point of contact.</summary>
     public static NotificationDraft From(ApplicationSubmitted submitted, Guid messageId) => new()
     {
         Kind = NotificationKind.ApplicationAcknowledgment, SourceId = messageId, ReferenceNumber = submitted.ReferenceNumber,
-        AgencyId = submitted.AgencyId, RecipientName = submitted.ContactName, RecipientEmail = submitted.ContactEmail,
-        ReceivedAt = submitted.SubmittedAt, NotRequiredBecause = submitted.Source == IceListImport ? FromIceLists : null,
+        AgencyId = submitted.AgencyId,
+        RecipientName = submitted.ReceivedByMail is { } mail ? mail.FromName : submitted.ContactName,
+        RecipientEmail = submitted.ReceivedByMail?.FromAddress ?? submitted.ContactEmail,
+        InReplyTo = submitted.ReceivedByMail?.MessageId,
+        ReceivedAt = submitted.ReceivedByMail?.ReceivedAt ?? submitted.SubmittedAt,
+        NotRequiredBecause = submitted.Source == IceListImport ? FromIceLists : null,
         Details = new ApplicationReceived(submitted.AgencyName, submitted.State, ModelName(submitted.Model),
             submitted.LetterOfInterestSigner, submitted.MoaSigner),
     };

@@ -19,8 +19,29 @@ public sealed class MailMessages(Letters letters, MailboxAddress from)
         message.MessageId = notification.MessageId;
         message.Date = new DateTimeOffset(DateTime.SpecifyKind(notification.CreatedAt, DateTimeKind.Utc));
         message.Body = new BodyBuilder { TextBody = rendered.Text, HtmlBody = rendered.Html }.ToMessageBody();
+        if (notification.InReplyTo is { } answered)
+        {
+            // The reply to the email it acknowledges, so that it threads with it in the sender's mail program.
+            message.InReplyTo = answered;
+            message.References.Add(answered);
+        }
+        // RFC 3834: mail a machine wrote. Auto-responders do not answer it, so an acknowledgment cannot start a loop with
+        // another one; a person's answer to an inquiry is a person's mail and carries no such mark.
+        if (AutoSubmitted(notification.CurrentKind) is { } automatic)
+        {
+            message.Headers.Add("Auto-Submitted", automatic);
+        }
         return message;
     }
+
+    /// <summary>"auto-replied" for acknowledgments (they answer what came in), "auto-generated" for notices.</summary>
+    public static string? AutoSubmitted(NotificationKind kind) => kind switch
+    {
+        NotificationKind.InquiryAnswer => null,
+        NotificationKind.ApplicationAcknowledgment or NotificationKind.NominationAcknowledgment
+            or NotificationKind.InquiryAcknowledgment => "auto-replied",
+        _ => "auto-generated",
+    };
 
     public static Letter LetterOf(NotificationRecord notification, TimeZoneInfo zone)
     {
