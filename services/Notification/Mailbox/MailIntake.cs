@@ -42,7 +42,7 @@ public sealed class MailIntake(NpgsqlDataSource database, MailDeciding deciding,
         var decision = mail is null
             ? new MailDecision(MailboxOutcome.Malformed, "Not a readable email message", NeedsAttention: true, MakesInquiry: false)
             : message.Raw is null ? TooLarge(mail, message)
-            : await deciding.DecideAsync(mail, cancellationToken);
+            : await DecideAsync(mail, cancellationToken);
         activity?.SetTag("program287g.mailbox.outcome", decision.Outcome.Key());
         var record = Record(message, mail, key, decision, activity);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -60,6 +60,25 @@ public sealed class MailIntake(NpgsqlDataSource database, MailDeciding deciding,
         metrics.Recorded(decision.Outcome);
         return decision.Outcome;
     }
+
+    /// <summary>The decision; a message the decision cannot be made for (a failure that is the message's, not the
+    /// servers') is recorded for a person, so that one message cannot stop the mailbox. A server that cannot answer
+    /// throws: the message stays in the inbox and is read again.</summary>
+    private async Task<MailDecision> DecideAsync(IncomingMail mail, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await deciding.DecideAsync(mail, cancellationToken);
+        }
+        catch (Exception exception) when (!IsTransient(exception))
+        {
+            return new MailDecision(MailboxOutcome.Malformed, $"Could not be read: {exception.GetType().Name}: {exception.Message}",
+                NeedsAttention: true, MakesInquiry: false);
+        }
+    }
+
+    private static bool IsTransient(Exception exception) => exception is global::Grpc.Core.RpcException or NpgsqlException
+        or IOException or TimeoutException or OperationCanceledException or System.Net.Sockets.SocketException;
 
     private async Task<bool> RecordCopyOfKnownAsync(string key, ServerCopy copy, CancellationToken cancellationToken)
     {
