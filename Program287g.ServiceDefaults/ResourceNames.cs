@@ -12,6 +12,9 @@ public static class ResourceNames
     public const string Messaging = "messaging";
     public const string Smtp = "smtp";
 
+    /// <summary>The 287(g) program's mailbox, an IMAP server: imap://user:password@host:port/INBOX (imaps:// with TLS).</summary>
+    public const string Mailbox = "mailbox";
+
     public const string AgencyService = "agency";
     public const string AgreementService = "agreement";
     public const string NomineeService = "nominee";
