@@ -11,7 +11,7 @@ public static class ResourceNames
     public const string NotificationDatabase = "notificationdb";
     public const string Messaging = "messaging";
     public const string Smtp = "smtp";
-    /// <summary>The program mailbox (IMAP), which the Notification service reads.</summary>
+    /// <summary>The 287(g) program's mailbox, an IMAP server: imap://user:password@host:port/INBOX (imaps:// with TLS).</summary>
     public const string Mailbox = "mailbox";
 
     public const string AgencyService = "agency";

@@ -1,5 +1,6 @@
 # Sourced by run.sh, test.sh and .ci/run: installs what a fresh Debian 12 machine lacks, and nothing it already has.
-# Debian's PostgreSQL and RabbitMQ (native mode needs no container engine), aiosmtpd, the smtp4dev dotnet tool, and buf.
+# Debian's PostgreSQL, RabbitMQ and Dovecot (native mode needs no container engine), aiosmtpd, the smtp4dev dotnet tool,
+# and buf.
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -11,14 +12,30 @@ as_root() {
 ensure_debian_packages() {
   local missing=()
   # python3-aiosmtpd: the lean SMTP server writing a maildir that the drills, the acknowledgment benchmark and the
-  # maildir delivery check tests use (smtp4dev serves the rest).
-  for package in postgresql rabbitmq-server python3-aiosmtpd; do
+  # maildir delivery check tests use (smtp4dev serves the rest). dovecot-imapd: the program mailbox (IMAP).
+  for package in postgresql rabbitmq-server python3-aiosmtpd dovecot-imapd; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
   done
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing Debian packages: ${missing[*]}"
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    if [[ " ${missing[*]} " == *" dovecot-imapd "* ]]; then
+      disable_system_dovecot
+    fi
+  fi
+}
+
+# The package starts a system-wide Dovecot (IMAP on every interface's ports 143 and 993, system users' passwords) where
+# the machine runs services. The mailbox never uses it: NativeDovecot runs its own from a generated config, ports and
+# folders. So, only right after installing the package (a Dovecot someone set up and uses is left alone), it is
+# stopped and kept from starting at boot.
+disable_system_dovecot() {
+  if [ -d /run/systemd/system ]; then
+    as_root systemctl disable --now dovecot.socket dovecot.service >/dev/null 2>&1 || true
+  else
+    as_root /etc/init.d/dovecot stop >/dev/null 2>&1 || true
+    as_root update-rc.d dovecot disable >/dev/null 2>&1 || true
   fi
 }
 

@@ -2,10 +2,11 @@ using System.Diagnostics;
 
 namespace Program287g.LocalServers;
 
-/// <summary>Runs a short set-up command (initdb, chown) to completion and fails loudly with its output.</summary>
+/// <summary>Runs a short set-up command (initdb, chown, id) to completion and fails loudly with its output.</summary>
 public static class ProcessRunner
 {
-    public static async Task RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken,
+    /// <returns>What the command wrote to its standard output.</returns>
+    public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
@@ -31,5 +32,6 @@ public static class ProcessRunner
             throw new InvalidOperationException(
                 $"{fileName} {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}: {await error}{await output}");
         }
+        return await output;
     }
 }
