@@ -106,9 +106,9 @@ public sealed class MailboxAttentionTests(TestInfrastructure servers)
         record.SizeBytes.ShouldBeGreaterThan(65536);
         record.Subject.ShouldBe(large.Subject);
         var read = (await system.Mailbox().GetMailboxMessageAsync(new() { MailboxMessageId = record.MailboxMessageId })).Message;
-        read.Headers.ShouldContain(large.MessageId);
+        read.Headers.ShouldContain(large.MessageId!);
         (await system.Notifications.MailAsync(sender)).ShouldHaveSingleItem().Subject.ShouldContain(record.ReferenceNumber);
-        (await system.Imap.CountAsync(system.Imap.RecordedFolder)).ShouldBe(1);
+        (await system.Imap.CountAsync(TestImapServer.RecordedFolder)).ShouldBe(1);
         (await system.Agreements().ListPendingApplicationsAsync(new() { State = "TX" })).Applications.ShouldBeEmpty();
         var filing = await Should.ThrowAsync<RpcException>(() => system.Mailbox().FileMailAsApplicationAsync(new()
         {

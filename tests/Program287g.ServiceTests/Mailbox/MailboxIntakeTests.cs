@@ -43,7 +43,7 @@ public sealed class MailboxIntakeTests(TestInfrastructure servers)
         acknowledgment.Header("Auto-Submitted").ShouldBe("auto-replied");
         // Moved out of the inbox, kept in Recorded.
         (await Eventually.ReturnsAsync(() => system.Imap.CountAsync("INBOX"), count => count == 0, TimeSpan.FromSeconds(10))).ShouldBe(0);
-        (await system.Imap.CountAsync(system.Imap.RecordedFolder)).ShouldBe(1);
+        (await system.Imap.CountAsync(TestImapServer.RecordedFolder)).ShouldBe(1);
         var notification = await system.Notifications.NotificationAsync(n => n.ReferenceNumber == record.ReferenceNumber,
             n => n.Status == NotificationStatus.Sent);
         notification.ReceivedAt.ToDateTimeOffset().ShouldBe(receivedAt, TimeSpan.FromSeconds(1));
@@ -110,7 +110,7 @@ public sealed class MailboxIntakeTests(TestInfrastructure servers)
                 new() { AgreementId = agreement.AgreementId })).Transitions,
             transitions => transitions.Any(t => t.Action == "correspondence"), TimeSpan.FromSeconds(30));
         var entry = history.Single(t => t.Action == "correspondence");
-        entry.Note.ShouldContain(followUp.Subject);
+        entry.Note.ShouldContain(followUp.Subject!);
         (await system.Agreements().ListPendingApplicationsAsync(new() { State = "TX" })).Applications.Count.ShouldBe(1);
         (await system.Mailbox().ListInquiriesAsync(new ListInquiriesRequest())).Inquiries.ShouldBeEmpty();
     }
@@ -162,7 +162,7 @@ public sealed class MailboxIntakeTests(TestInfrastructure servers)
         (await system.AllRecordedAsync()).Count(m => m.InternetMessageId == question.MessageId).ShouldBe(1);
         (await system.Mailbox().ListInquiriesAsync(new ListInquiriesRequest())).Inquiries.Count(i => i.ContactEmail == sender).ShouldBe(1);
         (await system.Notifications.Smtp.MessagesAsync(sender)).Count.ShouldBe(1);
-        (await system.Imap.CountAsync(system.Imap.RecordedFolder)).ShouldBe(3);
+        (await system.Imap.CountAsync(TestImapServer.RecordedFolder)).ShouldBe(3);
     }
 
     /// <summary>A question from <paramref name="sender"/> appended after everything else, waited for until its
@@ -182,8 +182,8 @@ public sealed class MailboxIntakeTests(TestInfrastructure servers)
         var parts = email.Attachments.OfType<MimePart>().Select(part =>
         {
             using var bytes = new MemoryStream();
-            part.Content.DecodeTo(bytes);
-            return (part.FileName, Data: bytes.ToArray());
+            part.Content!.DecodeTo(bytes);
+            return (FileName: part.FileName ?? "", Data: bytes.ToArray());
         }).ToList();
         return (parts.Single(p => p.FileName.Contains("Letter")).Data, parts.Single(p => p.FileName.Contains("MOA")).Data);
     }

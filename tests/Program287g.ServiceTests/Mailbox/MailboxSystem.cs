@@ -68,7 +68,7 @@ public sealed class MailboxSystem : IAsyncDisposable
         };
     }
 
-    public NotificationService.NotificationServiceClient Mailbox() => Notifications.Client();
+    public Program287g.Notification.V1.NotificationService.NotificationServiceClient Mailbox() => Notifications.Client();
 
     public Program287g.Agreement.V1.AgreementService.AgreementServiceClient Agreements() =>
         new(AgreementHost.Channel(Notifications.Tokens.Staff()));
