@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Grpc.Core;
 using MimeKit;
 using Program287g.Notification.V1;
 using Program287g.ServiceTests.Notifications;
@@ -36,6 +37,8 @@ public sealed class MailboxIntakeTests(TestInfrastructure servers)
         application.LetterOfInterest.SizeBytes.ShouldBe(letter.Length);
         application.AgencySignedMoa.Sha256.ShouldBe(Sha256(moa));
         application.AgencySignedMoa.SizeBytes.ShouldBe(moa.Length);
+        (await DownloadAsync(system, application.LetterOfInterest.Sha256, application.AgreementId)).ShouldBe(letter);
+        (await DownloadAsync(system, application.AgencySignedMoa.Sha256, application.AgreementId)).ShouldBe(moa);
         // One acknowledgment, to the sender, as the reply to the email, marked as a machine's.
         var acknowledgment = (await system.Notifications.MailAsync(sender)).ShouldHaveSingleItem();
         acknowledgment.Subject.ShouldContain(record.ReferenceNumber);
@@ -186,6 +189,21 @@ public sealed class MailboxIntakeTests(TestInfrastructure servers)
             return (FileName: part.FileName ?? "", Data: bytes.ToArray());
         }).ToList();
         return (parts.Single(p => p.FileName.Contains("Letter")).Data, parts.Single(p => p.FileName.Contains("MOA")).Data);
+    }
+
+    /// <summary>A stored document's bytes, as the Agreement service streams them back.</summary>
+    internal static async Task<byte[]> DownloadAsync(MailboxSystem system, string sha256, string agreementId)
+    {
+        using var call = system.Agreements().DownloadDocument(new() { Sha256 = sha256, AgreementId = agreementId });
+        using var bytes = new MemoryStream();
+        await foreach (var part in call.ResponseStream.ReadAllAsync())
+        {
+            if (part.PartCase == Program287g.Agreement.V1.DownloadDocumentResponse.PartOneofCase.Chunk)
+            {
+                part.Chunk.WriteTo(bytes);
+            }
+        }
+        return bytes.ToArray();
     }
 
     internal static string Sha256(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));
