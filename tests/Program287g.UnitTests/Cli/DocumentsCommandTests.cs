@@ -149,6 +149,31 @@ public class DocumentsCommandTests
         Directory.Exists(folder).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Without_an_agreement_id_it_is_a_usage_error()
+    {
+        var run = await CliRun.RunAsync("agreement", "documents");
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain("Run 'program287g --help'");
+    }
+
+    [Fact]
+    public async Task An_out_folder_that_is_a_file_is_a_usage_error()
+    {
+        await using var server = await FakeAgreementServer.StartAsync();
+        Serve(server, Listing(Record(Letter)));
+        var file = Path.Combine(Directory.CreateTempSubdirectory().FullName, "a-file");
+        await File.WriteAllTextAsync(file, "not a folder");
+
+        var run = await CliRun.AgainstAsync(server, "agreement", "documents", "000001", "--out", file);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldStartWith("program287g: ");
+        (await File.ReadAllTextAsync(file)).ShouldBe("not a folder");
+        server.Service.Received<DownloadDocumentRequest>().ShouldBeEmpty();
+    }
+
     private static byte[] Bytes(int size, int seed)
     {
         var bytes = new byte[size];
