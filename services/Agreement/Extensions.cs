@@ -32,6 +32,7 @@ public static class Extensions
         builder.Services.AddChangeTrackedCache<string, LedgerWindows>(AgreementQueries.LedgerChannel);
         builder.Services.AddSingleton<AgreementStore>();
         builder.Services.AddSingleton<AgreementQueries>();
+        builder.Services.AddSingleton<DocumentStore>();
         builder.Services.AddSingleton<AgencyDirectory>();
         builder.Services.AddSingleton<IceRowImporter>();
         builder.Services.AddSingleton<IceListImporter>();

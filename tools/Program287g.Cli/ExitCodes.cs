@@ -11,6 +11,9 @@ public static class ExitCodes
     /// <summary>A usage problem (bad arguments, missing file, no token) or the service could not be reached.</summary>
     public const int Usage = 2;
 
+    /// <summary>A file to be written exists and --force was not given: it is left as it was (agreement documents).</summary>
+    public const int NotReplaced = 3;
+
     /// <summary>Ctrl+C, as shells report a SIGINT.</summary>
     public const int Cancelled = 130;
 }

@@ -11,9 +11,10 @@ using AgreementStatus = Program287g.Agreement.Domain.AgreementStatus;
 
 namespace Program287g.Agreement.Grpc;
 
-/// <summary>Applications and reads. The lifecycle, the lists and ICE's files are in the other parts of this class.</summary>
+/// <summary>Applications and reads. The lifecycle, the lists, ICE's files and the documents are in the other parts of
+/// this class.</summary>
 public sealed partial class AgreementGrpcService(AgreementStore store, AgreementQueries queries, AgencyDirectory directory,
-    IceListImporter importer, IceListExporter exporter, TimeProvider clock) : AgreementService.AgreementServiceBase
+    IceListImporter importer, IceListExporter exporter, DocumentStore documents, TimeProvider clock) : AgreementService.AgreementServiceBase
 {
     public override async Task<SubmitApplicationResponse> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context)
     {

@@ -440,11 +440,28 @@ public sealed class AgreementBadInputTests(AgreementBadInputSystem system) : ICl
         yield return Export("as_of before year 1", "as_of", new ExportIceListRequest { Kind = IceListKind.Participating, AsOf = BeforeYear1 });
     }
 
+    private static IEnumerable<BadCase> DownloadCases()
+    {
+        var wellFormed = new string('a', 64);
+        static BadCase Download(string what, string field, DownloadDocumentRequest request) =>
+            new($"DownloadDocument: {what}", field, system => DownloadAsync(system.Staff, request),
+                system => DownloadAsync(system.Staff, new() { Sha256 = new string('b', 64) }));
+
+        yield return Download("sha256 empty", "sha256", new DownloadDocumentRequest());
+        yield return Download("sha256 of 63 hex characters", "sha256", new DownloadDocumentRequest { Sha256 = wellFormed[1..] });
+        yield return Download("sha256 of 65 hex characters", "sha256", new DownloadDocumentRequest { Sha256 = wellFormed + "a" });
+        yield return Download("sha256 not hex", "sha256", new DownloadDocumentRequest { Sha256 = new string('z', 64) });
+        yield return Download("sha256 of base64", "sha256", new DownloadDocumentRequest { Sha256 = Convert.ToBase64String(new byte[32]) });
+        yield return Download("agreement_id not a UUID", "agreement_id",
+            new DownloadDocumentRequest { Sha256 = wellFormed, AgreementId = "not-a-uuid" });
+        yield return Download("agreement_id blank", "agreement_id", new DownloadDocumentRequest { Sha256 = wellFormed, AgreementId = " " });
+    }
+
     private static readonly IReadOnlyList<BadCase> AllBadCases =
     [
         .. SubmitApplicationCases(), .. ReadCases(), .. WithdrawCases(), .. DeclineCases(), .. SignCases(), .. SuspendCases(),
         .. ReinstateCases(), .. TerminateCases(), .. SupersedeCases(), .. AddendumCases(), .. ListCases(), .. StatisticsCases(),
-        .. MandateGapCases(), .. ImportCases(), .. ExportCases(),
+        .. MandateGapCases(), .. ImportCases(), .. ExportCases(), .. DownloadCases(),
     ];
 
     private static readonly Dictionary<string, BadCase> BadCasesByName = AllBadCases.ToDictionary(c => c.Name);
@@ -553,7 +570,7 @@ public sealed class AgreementBadInputTests(AgreementBadInputSystem system) : ICl
                 && m.GetParameters().LastOrDefault()?.ParameterType == typeof(CallOptions))
             .Select(m => m.Name).Distinct().ToList();
 
-        rpcs.Count.ShouldBe(17);
+        rpcs.Count.ShouldBe(18);
         rpcs.Where(rpc => !AllBadCases.Any(c => c.Name.StartsWith(rpc + ":", StringComparison.Ordinal)))
             .ShouldBeEmpty("RPCs without bad-input cases");
     }
@@ -588,7 +605,7 @@ public sealed class AgreementBadInputTests(AgreementBadInputSystem system) : ICl
             }
         }
 
-        baselines.Count.ShouldBe(16, "every RPC but ImportIceList has a valid request its cases spoil");
+        baselines.Count.ShouldBe(17, "every RPC but ImportIceList has a valid request its cases spoil");
         refused.ShouldBeEmpty(string.Join(Environment.NewLine, refused));
     }
 
@@ -711,6 +728,17 @@ public sealed class AgreementBadInputTests(AgreementBadInputSystem system) : ICl
     private static async Task<int> ExportAsync(AgreementService.AgreementServiceClient client, ExportIceListRequest request)
     {
         using var call = client.ExportIceList(request);
+        var answers = 0;
+        while (await call.ResponseStream.MoveNext())
+        {
+            answers++;
+        }
+        return answers;
+    }
+
+    private static async Task<int> DownloadAsync(AgreementService.AgreementServiceClient client, DownloadDocumentRequest request)
+    {
+        using var call = client.DownloadDocument(request);
         var answers = 0;
         while (await call.ResponseStream.MoveNext())
         {

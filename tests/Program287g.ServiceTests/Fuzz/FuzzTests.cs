@@ -14,8 +14,8 @@ using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Program287g.ServiceTests.Fuzz;
 
-/// <summary>The services under fuzzing, with two agencies' records to aim at: each has an active agreement and a
-/// nominee, agency B's authorized.</summary>
+/// <summary>The services under fuzzing, with two agencies' records to aim at: each has an active agreement (with its
+/// stored documents) and a nominee, agency B's authorized.</summary>
 public sealed class FuzzedSystem(TestInfrastructure servers) : IAsyncLifetime
 {
     public NomineeSystem System { get; private set; } = null!;
@@ -46,6 +46,9 @@ public sealed class FuzzedSystem(TestInfrastructure servers) : IAsyncLifetime
             });
         KnownIds.AddRange([a.Agency.AgencyId, b.Agency.AgencyId, a.AgreementId, b.AgreementId, nomineeA.NomineeId, officerB.NomineeId,
             inquiry.Inquiry.InquiryId]);
+        // Stored documents' hashes, so DownloadDocument is asked for real ones: the letter of interest both agencies
+        // submitted (the same bytes) and each agency's own MOA.
+        KnownIds.AddRange([a.LetterOfInterest.Sha256, a.AgencySignedMoa.Sha256, b.AgencySignedMoa.Sha256]);
     }
 
     public async Task DisposeAsync()

@@ -71,8 +71,14 @@ public sealed class RandomMessages(int seed, IReadOnlyList<string> knownIds)
         return message;
     }
 
+    /// <summary>The known values that are documents' hashes: a random string is never one.</summary>
+    private readonly string[] _knownHashes = [.. knownIds.Where(id => id.Length == 64)];
+
     private object? Value(FieldDescriptor field, int depth) => field.FieldType switch
     {
+        // Half the time a real document's hash, or DownloadDocument would hardly ever get past its validation.
+        FieldType.String when field.Name == "sha256" && _knownHashes.Length > 0 && _random.NextDouble() < 0.5 =>
+            _knownHashes[_random.Next(_knownHashes.Length)],
         FieldType.String => _random.NextDouble() < 0.3 && knownIds.Count > 0 ? knownIds[_random.Next(knownIds.Count)] : Strings[_random.Next(Strings.Length)],
         FieldType.Bool => _random.Next(2) == 1,
         FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 => (int)Math.Clamp(Pick(Integers), int.MinValue, int.MaxValue),

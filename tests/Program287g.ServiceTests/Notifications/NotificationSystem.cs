@@ -118,6 +118,19 @@ public sealed class NotificationSystem : IAsyncDisposable
                 (await Client().ListNotificationsAsync(new ListNotificationsRequest { PageSize = 500 })).Notifications.FirstOrDefault(match),
             found => found is not null && (until?.Invoke(found) ?? true), timeout ?? TimeSpan.FromSeconds(30)))!;
 
+    /// <summary>The notification once its <paramref name="attempts"/>th attempt has an outcome on record. The API's
+    /// attempt count rises when an attempt starts (it is committed before the SMTP conversation), and while the attempt
+    /// runs its next_attempt_at is the attempt's lease: only a settled attempt shows the backoff it chose.</summary>
+    public async Task<Program287g.Notification.V1.Notification> AttemptSettledAsync(string referenceNumber, int attempts)
+    {
+        await Eventually.ReturnsAsync(() => QueryAsync<bool>("""
+                SELECT EXISTS (SELECT 1 FROM notifications
+                               WHERE reference_number = @referenceNumber AND attempts = @attempts AND attempt_started_at IS NULL)
+                """, new { referenceNumber, attempts }),
+            settled => settled, TimeSpan.FromSeconds(30));
+        return await NotificationAsync(n => n.ReferenceNumber == referenceNumber);
+    }
+
     /// <summary>One value from the service's database.</summary>
     public async Task<T> QueryAsync<T>(string sql, object? parameters = null)
     {

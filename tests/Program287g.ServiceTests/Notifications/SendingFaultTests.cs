@@ -22,13 +22,13 @@ public sealed class SendingFaultTests(TestInfrastructure servers)
 
         await system.PublishAsync(submitted);
 
-        var first = await system.NotificationAsync(n => n.ReferenceNumber == submitted.ReferenceNumber, n => n.Attempts == 1 && n.LastError != "");
+        var first = await system.AttemptSettledAsync(submitted.ReferenceNumber, attempts: 1);
         first.Status.ShouldBe(NotificationStatus.Pending);
         first.LastError.ShouldContain("SMTP server could not be reached");
         first.LastError.ShouldNotContain(submitted.ContactEmail!);
         (first.NextAttemptAt.ToDateTimeOffset() - clock.GetUtcNow()).ShouldBe(TimeSpan.FromSeconds(1));
         clock.Advance(TimeSpan.FromSeconds(1));
-        var second = await system.NotificationAsync(n => n.ReferenceNumber == submitted.ReferenceNumber, n => n.Attempts == 2);
+        var second = await system.AttemptSettledAsync(submitted.ReferenceNumber, attempts: 2);
         (second.NextAttemptAt.ToDateTimeOffset() - clock.GetUtcNow()).ShouldBe(TimeSpan.FromSeconds(2), "the delay doubles");
 
         await smtp.StartAgainAsync();
@@ -66,7 +66,7 @@ public sealed class SendingFaultTests(TestInfrastructure servers)
         foreach (var message in submitted)
         {
             // Each tried once and waiting: the five are due together once the server is back.
-            await system.NotificationAsync(n => n.ReferenceNumber == message.ReferenceNumber, n => n.Attempts == 1 && n.LastError != "");
+            await system.AttemptSettledAsync(message.ReferenceNumber, attempts: 1);
         }
 
         await smtp.StartAgainAsync();

@@ -29,6 +29,8 @@ public sealed class FakeAgreementService : AgreementService.AgreementServiceBase
 
     public Func<GetAgreementHistoryRequest, GetAgreementHistoryResponse>? History { get; set; }
 
+    public Func<DownloadDocumentRequest, IServerStreamWriter<DownloadDocumentResponse>, Task>? Download { get; set; }
+
     public T[] Received<T>() => [.. Requests.OfType<T>()];
 
     public override Task ImportIceList(IAsyncStreamReader<ImportIceListRequest> requestStream,
@@ -41,6 +43,10 @@ public sealed class FakeAgreementService : AgreementService.AgreementServiceBase
     public override Task ExportIceList(ExportIceListRequest request, IServerStreamWriter<ExportIceListResponse> responseStream,
         ServerCallContext context) =>
         (Export ?? throw Unimplemented())(Remember(request, context), responseStream);
+
+    public override Task DownloadDocument(DownloadDocumentRequest request,
+        IServerStreamWriter<DownloadDocumentResponse> responseStream, ServerCallContext context) =>
+        (Download ?? throw Unimplemented())(Remember(request, context), responseStream);
 
     public override Task<GetStatisticsResponse> GetStatistics(GetStatisticsRequest request, ServerCallContext context) =>
         Answer(Statistics, request, context);

@@ -6,7 +6,8 @@ using Spectre.Console;
 
 namespace Program287g.Cli.Commands;
 
-/// <summary>program287g agreement show &lt;id&gt;: one application or agreement and every transition it went through.</summary>
+/// <summary>program287g agreement show &lt;id&gt;: one application or agreement and every transition it went through;
+/// agreement documents is <see cref="DocumentsCommand"/>.</summary>
 public static class AgreementCommand
 {
     public sealed record ShowOptions(string AgreementId);
@@ -17,7 +18,7 @@ public static class AgreementCommand
         var show = new Command("show", "Shows one application or agreement and its history.") { id };
         show.SetAction((parse, cancellationToken) => context.RunAsync(parse, (client, output) =>
             ShowAsync(client, new ShowOptions(parse.GetValue(id)!), output, cancellationToken)));
-        return new Command("agreement", "One application or agreement.") { show };
+        return new Command("agreement", "One application or agreement.") { show, DocumentsCommand.Create(context) };
     }
 
     public static Task<int> ShowAsync(AgreementService.AgreementServiceClient client, ShowOptions options, CliOutput output,

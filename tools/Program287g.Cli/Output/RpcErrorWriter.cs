@@ -7,10 +7,10 @@ namespace Program287g.Cli.Output;
 /// message, each bad field of a google.rpc.BadRequest and the record a google.rpc.ResourceInfo names.</summary>
 public static class RpcErrorWriter
 {
-    public static void Write(RpcException exception, CliOutput output)
+    /// <summary>Prints the refusal; <paramref name="about"/> names what was refused when a command makes several calls.</summary>
+    public static void Write(RpcException exception, CliOutput output, string? about = null)
     {
-        var code = Formats.ShortName((Code)(int)exception.StatusCode);
-        output.WriteError($"the Agreement service refused: {code}: {exception.Status.Detail}");
+        output.WriteError($"{(about is null ? "" : about + ": ")}the Agreement service refused: {Summary(exception)}");
         var status = exception.GetRpcStatus();
         if (status?.GetDetail<BadRequest>() is { } badRequest)
         {
@@ -29,4 +29,8 @@ public static class RpcErrorWriter
                 $"  pass a valid token with --token or {AgreementClientFactory.TokenVariable}, or leave both unset to mint one from the AppHost's key");
         }
     }
+
+    /// <summary>"NOT_FOUND: No document '…'."</summary>
+    public static string Summary(RpcException exception) =>
+        $"{Formats.ShortName((Code)(int)exception.StatusCode)}: {exception.Status.Detail}";
 }

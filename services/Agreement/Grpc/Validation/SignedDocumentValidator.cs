@@ -32,7 +32,7 @@ internal sealed class SignedDocumentValidator : AbstractValidator<SignedDocument
     private static bool IsHttpUri(string uri) =>
         Uri.TryCreate(uri.Trim(), UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https";
 
-    private static bool IsSha256(string hash) =>
+    internal static bool IsSha256(string hash) =>
         hash.Trim().Length == 64 && hash.Trim().All(Uri.IsHexDigit);
 }
 
