@@ -25,7 +25,7 @@ public sealed class ServiceHealthTests(TestInfrastructure servers)
 
     [Fact]
     public Task The_agency_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
-        ServesWithoutATokenAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, ["0001_agencies", "0002_versions_and_search", "0003_change_notifications", Messaging]);
+        ServesWithoutATokenAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, ["0001_agencies", "0002_versions_and_search", "0003_change_notifications", "0004_contact_addresses", Messaging]);
 
     [Fact]
     public Task The_agreement_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
@@ -37,7 +37,7 @@ public sealed class ServiceHealthTests(TestInfrastructure servers)
 
     [Fact]
     public async Task The_notification_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
-        await ServesWithoutATokenAsync<NotificationServiceMarker>(ResourceNames.NotificationDatabase, ["0001_notifications", Messaging],
+        await ServesWithoutATokenAsync<NotificationServiceMarker>(ResourceNames.NotificationDatabase, ["0001_notifications", "0002_mailbox", Messaging],
             new Dictionary<string, string?> { [$"ConnectionStrings:{ResourceNames.Smtp}"] = (await servers.SmtpAsync()).ConnectionString });
 
     private async Task ServesWithoutATokenAsync<TMarker>(string database, string[] expectedMigrations,
@@ -87,12 +87,12 @@ public sealed class ServiceHealthTests(TestInfrastructure servers)
         await using (var first = await servers.StartServiceAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, _tokens, sameDatabase))
         {
             // The shared messaging tables first, then the service's own.
-            first.Services.GetRequiredService<MigrationState>().Applied.ShouldBe([Messaging, "0001_agencies", "0002_versions_and_search", "0003_change_notifications"]);
+            first.Services.GetRequiredService<MigrationState>().Applied.ShouldBe([Messaging, "0001_agencies", "0002_versions_and_search", "0003_change_notifications", "0004_contact_addresses"]);
         }
         await using var second = await servers.StartServiceAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, _tokens, sameDatabase);
         second.Services.GetRequiredService<MigrationState>().Applied.ShouldBeEmpty();
 
         await using var connection = new NpgsqlConnection(database);
-        (await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM schema_migrations")).ShouldBe(4);
+        (await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM schema_migrations")).ShouldBe(5);
     }
 }
