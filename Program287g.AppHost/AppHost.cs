@@ -3,7 +3,7 @@ using Program287g.AppHost;
 using Program287g.AppHost.Infrastructure;
 
 // The whole system as one picture: PostgreSQL (a database per service), RabbitMQ, an SMTP server with a web UI,
-// and the four gRPC services with their references and wait-fors. Where the servers come from (containers,
+// the program mailbox (IMAP), and the four gRPC services with their references and wait-fors. Where the servers come from (containers,
 // native processes or external connection strings) is decided by Infrastructure:Mode; see Infrastructure/.
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -32,6 +32,7 @@ builder.AddGrpcService<Projects.Program287g_Notification>(ResourceNames.Notifica
     .WithMessaging(infrastructure)
     .WithSmtp(infrastructure)
     .WithSmtpDeliveryCheck(infrastructure)
+    .WithMailbox(infrastructure)
     .WithReference(agency)
     .WithReference(agreement)
     .WithReference(nominee);

@@ -52,6 +52,11 @@ public static class ServiceResourceExtensions
         InfrastructureResources infrastructure) =>
         service.WithDependency(infrastructure, infrastructure.Smtp);
 
+    /// <summary>The program mailbox: ConnectionStrings:mailbox, imap://user:password@host:port/INBOX.</summary>
+    public static IResourceBuilder<ProjectResource> WithMailbox(this IResourceBuilder<ProjectResource> service,
+        InfrastructureResources infrastructure) =>
+        service.WithDependency(infrastructure, infrastructure.Mailbox);
+
     private static IResourceBuilder<ProjectResource> WithDependency(this IResourceBuilder<ProjectResource> service,
         InfrastructureResources infrastructure, IResourceBuilder<IResourceWithConnectionString> dependency)
     {

@@ -4,7 +4,7 @@ namespace Program287g.AppHost.Infrastructure;
 
 public static class InfrastructureExtensions
 {
-    /// <summary>Adds PostgreSQL with one database per service, RabbitMQ and smtp4dev, in the mode that
+    /// <summary>Adds PostgreSQL with one database per service, RabbitMQ, smtp4dev and the Dovecot mailbox, in the mode that
     /// Infrastructure:Mode asks for; auto means containers where a container runtime answers, else Debian's
     /// native servers.</summary>
     public static InfrastructureResources AddProgram287gInfrastructure(this IDistributedApplicationBuilder builder)

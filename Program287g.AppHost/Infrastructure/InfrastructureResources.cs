@@ -13,6 +13,9 @@ public sealed class InfrastructureResources
 
     public required IResourceBuilder<IResourceWithConnectionString> Smtp { get; init; }
 
+    /// <summary>The program mailbox (IMAP): imap://user:password@host:port/INBOX.</summary>
+    public required IResourceBuilder<IResourceWithConnectionString> Mailbox { get; init; }
+
     /// <summary>External servers already run and report no state, so nothing waits for them.</summary>
     public bool ServicesWaitForServers => Mode != InfrastructureMode.External;
 }

@@ -18,6 +18,9 @@ public sealed class InfrastructureSettings
     public int? SmtpPort { get; set; }
     public int? SmtpUiPort { get; set; }
 
+    /// <summary>The mailbox's IMAP port; natively 51143 when free.</summary>
+    public int? ImapPort { get; set; }
+
     /// <summary>Where PostgreSQL's binaries are, when not Debian's /usr/lib/postgresql/N/bin.</summary>
     public string? PostgresBinDirectory { get; set; }
 

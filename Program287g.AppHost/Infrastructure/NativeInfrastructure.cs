@@ -4,7 +4,7 @@ using Program287g.LocalServers;
 
 namespace Program287g.AppHost.Infrastructure;
 
-/// <summary>Debian's PostgreSQL and RabbitMQ and the smtp4dev tool as executable resources: first-class on a
+/// <summary>Debian's PostgreSQL, RabbitMQ and Dovecot and the smtp4dev tool as executable resources: first-class on a
 /// machine without a container engine (this one, and CI). Data lives in the repository's git-ignored .data folder
 /// (or Infrastructure:DataDirectory) and survives restarts; each server has a readiness check that gates WaitFor.</summary>
 internal static class NativeInfrastructure
@@ -20,10 +20,11 @@ internal static class NativeInfrastructure
             Databases = databases,
             Messaging = AddRabbitMq(builder, settings, dataRoot),
             Smtp = AddSmtp(builder, settings, repositoryRoot),
+            Mailbox = AddMailbox(builder, settings, dataRoot),
         };
     }
 
-    /// <summary>The repository's .data folder, unless the server's system user (postgres, when we run as root) cannot
+    /// <summary>The repository's .data folder, unless the servers' system users (postgres and dovecot, when we run as root) cannot
     /// reach it, as in a clone under /root: then a folder of this repository's own under /var/tmp, which also
     /// survives restarts.</summary>
     private static string DefaultDataDirectory(string repositoryRoot)
@@ -36,7 +37,7 @@ internal static class NativeInfrastructure
         var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
             System.Text.Encoding.UTF8.GetBytes(repositoryRoot)))[..12];
         var fallback = Path.Combine("/var/tmp", $"program287g-{key}");
-        Console.WriteLine($"  data          {inRepository} is not reachable by the postgres user; using {fallback}");
+        Console.WriteLine($"  data          {inRepository} is not reachable by the postgres and dovecot users; using {fallback}");
         return fallback;
     }
 
@@ -136,6 +137,34 @@ internal static class NativeInfrastructure
             .WithUrlForEndpoint("http", url => url.DisplayText = "Mail UI")
             .WithHttpHealthCheck("/api/server", endpointName: "http")
             .ExcludeFromManifest();
+    }
+
+    /// <summary>Dovecot from Debian's dovecot-imapd, its configuration, password and maildir in .data/mailbox; the
+    /// configuration is written just before each start. Ready once it accepts the program's user.</summary>
+    private static IResourceBuilder<IResourceWithConnectionString> AddMailbox(
+        IDistributedApplicationBuilder builder, InfrastructureSettings settings, string dataRoot)
+    {
+        if (!NativeDovecot.IsInstalled())
+        {
+            throw new InvalidOperationException("Dovecot was not found: install Debian's dovecot-imapd package (./run.sh does).");
+        }
+        var dovecot = new NativeDovecot(Path.Combine(dataRoot, ResourceNames.Mailbox));
+        var port = FreePort.Choose(settings.ImapPort, 51143, "IMAP");
+        var portText = port.ToString(CultureInfo.InvariantCulture);
+        var user = Uri.EscapeDataString(NativeDovecot.UserName);
+        var password = builder.AddParameter($"{ResourceNames.Mailbox}-password", dovecot.Password, secret: true);
+        var spec = dovecot.Server();
+        Console.WriteLine($"  mailbox       IMAP imap://127.0.0.1:{portText}/INBOX   user {NativeDovecot.UserName}, password in {dovecot.PasswordFile}");
+
+        var server = builder.AddResource(new NativeServerResource(ResourceNames.Mailbox, spec.FileName, spec.WorkingDirectory,
+                ReferenceExpression.Create($"imap://{user}:{password.Resource:uri}@127.0.0.1:{portText}/INBOX")))
+            .WithArgs([.. spec.Arguments])
+            .WithEndpoint(name: "imap", port: port, targetPort: port, scheme: "tcp", isProxied: false)
+            .ExcludeFromManifest();
+        server.WithHealthCheck(AddCheck(builder, $"{ResourceNames.Mailbox}-ready", new ImapReadinessCheck(server.Resource)));
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server.Resource,
+            (_, cancellationToken) => dovecot.PrepareAsync(port, cancellationToken));
+        return server;
     }
 
     private static string AddCheck(IDistributedApplicationBuilder builder, string key, Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck check)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using Program287g.LocalServers;
 using RabbitMQ.Client;
 
 namespace Program287g.AppHost.Infrastructure;
@@ -49,6 +50,25 @@ internal sealed class RabbitMqReadinessCheck(string connectionString) : IHealthC
             return HealthCheckResult.Healthy();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy(exception.Message);
+        }
+    }
+}
+
+/// <summary>The mailbox is ready when the IMAP server its connection string names greets and accepts that user's LOGIN.</summary>
+internal sealed class ImapReadinessCheck(IResourceWithConnectionString mailbox) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var connectionString = await mailbox.ConnectionStringExpression.GetValueAsync(cancellationToken)
+                ?? throw new InvalidOperationException("The mailbox has no connection string yet.");
+            await ImapProbe.LoginAsync(ImapConnectionString.Parse(connectionString), cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy(exception.Message);
         }

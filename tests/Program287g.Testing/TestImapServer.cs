@@ -46,7 +46,7 @@ public sealed class TestImapServer : IAsyncDisposable
     {
         if (Environment.GetEnvironmentVariable(ExternalVariable) is { Length: > 0 } external)
         {
-            var server = new TestImapServer(ImapConnectionString.Parse(external), null, null);
+            var server = Running(external);
             using var client = await server.ConnectAsync(); // fails here, naming the server, if it is not there
             return server;
         }
@@ -76,6 +76,9 @@ public sealed class TestImapServer : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>A server that already runs (the AppHost's, or PROGRAM287G_TEST_IMAP's): read and written, never stopped.</summary>
+    public static TestImapServer Running(string connectionString) => new(ImapConnectionString.Parse(connectionString), null, null);
 
     /// <summary>Starts the native server (again) on its port and maildir; done once it accepts the user's LOGIN.</summary>
     public async Task StartAgainAsync()

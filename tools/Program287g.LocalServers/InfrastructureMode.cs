@@ -1,13 +1,13 @@
 namespace Program287g.LocalServers;
 
-/// <summary>Where PostgreSQL, RabbitMQ and the SMTP server come from.</summary>
+/// <summary>Where PostgreSQL, RabbitMQ, the SMTP server and the mailbox (IMAP) come from.</summary>
 public enum InfrastructureMode
 {
     /// <summary>Containers when a container runtime is healthy, else native when Debian's servers are installed.</summary>
     Auto,
     /// <summary>Aspire's container resources (AddPostgres, AddRabbitMQ): a developer laptop with Docker.</summary>
     Containers,
-    /// <summary>Debian's PostgreSQL and RabbitMQ and the smtp4dev tool, started as local processes.</summary>
+    /// <summary>Debian's PostgreSQL, RabbitMQ and Dovecot and the smtp4dev tool, started as local processes.</summary>
     Native,
     /// <summary>Connection strings to servers that already run.</summary>
     External,
@@ -51,6 +51,6 @@ public static class InfrastructureModeSelector
         throw new InvalidOperationException(
             "No healthy container runtime and no native PostgreSQL and RabbitMQ were found. Start Docker, "
             + "install Debian's postgresql and rabbitmq-server (./run.sh does), or set Infrastructure:Mode=External "
-            + "with ConnectionStrings for each database, 'messaging' and 'smtp'.");
+            + "with ConnectionStrings for each database, 'messaging', 'smtp' and 'mailbox'.");
     }
 }
