@@ -18,6 +18,8 @@ internal static class MailboxMapping
             ReferenceNumber = record.ReferenceNumber ?? "", InquiryId = record.InquiryId?.ToString() ?? "",
             AgencyId = record.AgencyId?.ToString() ?? "", NeedsAttention = record.NeedsAttention,
             Headers = copies is null ? "" : record.Headers,
+            // W3C traceparent: "00-{trace id}-{span id}-{flags}".
+            TraceId = record.TraceParent?.Split('-') is [_, var traceId, ..] ? traceId : "",
         };
         message.Copies.AddRange((copies ?? []).Select(copy => new V1.MailboxCopy
         {
