@@ -32,8 +32,8 @@ public sealed class AgreementStore(NpgsqlDataSource dataSource, ChangeTrackedCac
         var created = await InsertAsync(transaction, draft, startsAt, actor, action, note, documents, cancellationToken);
         if (created is null)
         {
-            var existing = await FindOpenAsync(transaction, draft.AgencyId, draft.Model, cancellationToken);
-            return (existing!, false);
+            var places = await AgencyPlaces.LockAsync(transaction, draft.AgencyId, draft.Model, cancellationToken);
+            return ((places.InForce ?? places.Application)!, false);
         }
         await transaction.EnqueueAsync(raise(created), cancellationToken);
         await CommitAsync(transaction, cancellationToken);
@@ -41,7 +41,7 @@ public sealed class AgreementStore(NpgsqlDataSource dataSource, ChangeTrackedCac
     }
 
     /// <summary>The insert itself, for callers that already hold a transaction (a supersession creates the
-    /// replacement in the transition's). Null when the agency already holds an open one for the model.</summary>
+    /// replacement in the transition's). Null when the place it needs is taken (<see cref="AgencyPlaces"/>).</summary>
     internal static async Task<AgreementRecord?> InsertAsync(NpgsqlTransaction transaction, AgreementRecord draft,
         DateTimeOffset startsAt, Actor actor, string action, string? note, IReadOnlyList<StoredDocument> documents,
         CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ public sealed class AgreementStore(NpgsqlDataSource dataSource, ChangeTrackedCac
             "SELECT nextval('agreement_reference_numbers')", transaction: transaction, cancellationToken: cancellationToken));
         var record = draft with { ReferenceNumber = ReferenceNumbers.Format(draft.SubmittedAt, number) };
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            AgreementColumns.Insert + " ON CONFLICT (agency_id, model) WHERE status IN ('pending', 'active', 'suspended') DO NOTHING",
+            AgreementColumns.Insert + " ON CONFLICT DO NOTHING",
             record, transaction, cancellationToken: cancellationToken));
         if (inserted == 0)
         {
@@ -84,9 +84,7 @@ public sealed class AgreementStore(NpgsqlDataSource dataSource, ChangeTrackedCac
         LifecycleAction action, Actor actor, Func<AgreementRecord, TransitionPlan> plan, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
-        var current = await connection.QuerySingleOrDefaultAsync<AgreementRecord>(new CommandDefinition(
-            $"SELECT {AgreementColumns.Select} FROM agreements a WHERE a.id = @id FOR UPDATE", new { id }, transaction,
-            cancellationToken: cancellationToken));
+        var current = await LockAsync(transaction, id, cancellationToken);
         if (current is null)
         {
             return new TransitionOutcome.Missing();
@@ -123,13 +121,10 @@ public sealed class AgreementStore(NpgsqlDataSource dataSource, ChangeTrackedCac
             cancellationToken: cancellationToken));
     }
 
-    internal static Task<AgreementRecord?> FindOpenAsync(NpgsqlTransaction transaction, Guid agencyId, string model,
-        CancellationToken cancellationToken) =>
-        transaction.Connection!.QuerySingleOrDefaultAsync<AgreementRecord>(new CommandDefinition($"""
-            SELECT {AgreementColumns.Select} FROM agreements a
-            WHERE a.agency_id = @agencyId AND a.model = @model AND a.status IN ('pending', 'active', 'suspended')
-            FOR UPDATE
-            """, new { agencyId, model }, transaction, cancellationToken: cancellationToken));
+    internal static Task<AgreementRecord?> LockAsync(NpgsqlTransaction transaction, Guid id, CancellationToken cancellationToken) =>
+        transaction.Connection!.QuerySingleOrDefaultAsync<AgreementRecord>(new CommandDefinition(
+            $"SELECT {AgreementColumns.Select} FROM agreements a WHERE a.id = @id FOR UPDATE", new { id }, transaction,
+            cancellationToken: cancellationToken));
 
     public async Task<List<TransitionRecord>> HistoryAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ public sealed record ReSigning(DocumentInfo? AgencySignedMoa, StoredDocument? St
 
 /// <summary>Supersedes an agreement with its re-signed successor in the caller's transaction: the old one becomes
 /// superseded and the new one is in force from the same moment, so the agency is never without an agreement nor
-/// holding two. Both events are raised.</summary>
+/// holding two. Both events are raised. An open renewal of the old agreement now renews the new one.</summary>
 public static class Supersession
 {
     public static async Task<(TransitionOutcome Outcome, AgreementRecord? Replacement)> ApplyAsync(NpgsqlTransaction transaction,
@@ -52,6 +52,7 @@ public static class Supersession
                         $"Re-signed; supersedes {current.Id}", resigning.Stored is null ? [] : [resigning.Stored], cancellationToken)
                         ?? throw new InvalidOperationException("The superseded agreement still held the agency's place for the model.");
                     await tx.EnqueueAsync(AgreementEvents.SignedAgreement(replacement, actor, resigning.Source, now), cancellationToken);
+                    await Renewals.MoveToReplacementAsync(tx, current.Id, replacement.Id, now, cancellationToken);
                 },
             };
         }, cancellationToken);

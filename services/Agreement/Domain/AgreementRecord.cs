@@ -28,6 +28,10 @@ public sealed record AgreementRecord
     public TerminationInfo? Termination { get; init; }
     public Guid? SupersededBy { get; init; }
     public Guid? Supersedes { get; init; }
+    /// <summary>For a renewal, the agreement in force it will supersede once signed.</summary>
+    public Guid? Renews { get; init; }
+    /// <summary>The latest as-of moment of an ICE pending list that showed this application pending.</summary>
+    public DateTime? ListedPendingAt { get; init; }
     public string? MoaUrl { get; init; }
     public string? AddendumUrl { get; init; }
     public required string Source { get; init; }

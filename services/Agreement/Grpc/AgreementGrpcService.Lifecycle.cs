@@ -12,7 +12,8 @@ using Program287g.ServiceDefaults.Errors;
 namespace Program287g.Agreement.Grpc;
 
 /// <summary>The lifecycle transitions. Each loads the agreement under a row lock, checks the transition against
-/// <see cref="Lifecycle"/> and writes it, its history row, its periods and its event in one transaction.</summary>
+/// <see cref="Lifecycle"/> and writes it, its history row, its periods and its event in one transaction. Signing is
+/// in the Signing part, with the renewal it may complete.</summary>
 public sealed partial class AgreementGrpcService
 {
     /// <summary>Written notice ends an agreement 90 days later unless the notice says otherwise (the 2025 MOAs).</summary>
@@ -35,32 +36,6 @@ public sealed partial class AgreementGrpcService
             EffectiveAt = now,
             Note = request.Reason.Trim(),
             Event = after => AgreementEvents.Declined(after, actor, now),
-        }) };
-
-    [Authorize(Policy = Policies.ProgramStaff)]
-    public override async Task<SignAgreementResponse> SignAgreement(SignAgreementRequest request, ServerCallContext context) =>
-        new() { Agreement = await TransitionAsync(request.AgreementId, LifecycleAction.Sign, context, (current, actor, now) =>
-        {
-            var iceSignedOn = request.IceSignature.SignedOn.ToDateOnly()!.Value;
-            var agencySignedOn = current.AgencySignedMoa?.SignedOn ?? iceSignedOn;
-            if (iceSignedOn < agencySignedOn)
-            {
-                throw RpcErrors.InvalidArgument("ice_signature.signed_on",
-                    $"ICE cannot sign before the agency did: the agency signed the MOA on {agencySignedOn:yyyy-MM-dd}.");
-            }
-            // Active from the day both had signed; the period starts then (or at submission, if that was later).
-            var activeFrom = iceSignedOn;
-            return new TransitionPlan
-            {
-                After = current with
-                {
-                    IceSignerName = request.IceSignature.SignerName.Trim(), IceSignerTitle = request.IceSignature.SignerTitle.Trim(),
-                    IceSignedOn = iceSignedOn, ActiveFrom = activeFrom, StatusReason = null, UpdatedAt = Stored(now),
-                },
-                EffectiveAt = ProgramTime.StartOf(activeFrom),
-                Note = $"Signed for ICE by {request.IceSignature.SignerName.Trim()}, {request.IceSignature.SignerTitle.Trim()}",
-                Event = after => AgreementEvents.SignedAgreement(after, actor, AgreementEvents.ApiSource, now),
-            };
         }) };
 
     [Authorize(Policy = Policies.ProgramStaff)]

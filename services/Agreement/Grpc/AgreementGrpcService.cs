@@ -27,15 +27,22 @@ public sealed partial class AgreementGrpcService(AgreementStore store, Agreement
         var draft = NewAgreement(agency, AgreementMapping.ToDomain(request.Model)!.Value.Code(), AgreementStatus.Pending,
             now, AgreementEvents.ApiSource) with { LetterOfInterest = letter, AgencySignedMoa = moa };
         var actor = ActorOf(caller);
-        var (agreement, created) = await store.CreateAsync(draft, now, actor, "submitted", null,
-            new[] { storedLetter, storedMoa }.OfType<StoredDocument>().ToList(),
+        var documents = new[] { storedLetter, storedMoa }.OfType<StoredDocument>().ToList();
+        if (request.RenewsAgreementId.Length > 0)
+        {
+            var renewal = await SubmitRenewalAsync(draft, Guid.Parse(request.RenewsAgreementId), actor, now, documents,
+                context.CancellationToken);
+            return new SubmitApplicationResponse { Agreement = renewal.ToMessage() };
+        }
+        var (agreement, created) = await store.CreateAsync(draft, now, actor, "submitted", null, documents,
             created => AgreementEvents.Submitted(created, actor, AgreementEvents.ApiSource, now), context.CancellationToken);
         return created
             ? new SubmitApplicationResponse { Agreement = agreement.ToMessage() }
             : throw RpcErrors.AlreadyExists("agreement", agreement.Id.ToString(),
                 $"{agreement.AgencyName} already has a {agreement.Status} {agreement.Model} "
                 + $"{(agreement.CurrentStatus == AgreementStatus.Pending ? "application" : "agreement")} ({agreement.Id}, "
-                + $"{agreement.ReferenceNumber}); an agency holds one open application or agreement per model.");
+                + $"{agreement.ReferenceNumber}); an agency holds one open application or agreement per model"
+                + (agreement.CurrentStatus == AgreementStatus.Pending ? "." : ", and renews it with 'renews_agreement_id'."));
     }
 
     public override async Task<GetAgreementResponse> GetAgreement(GetAgreementRequest request, ServerCallContext context)

@@ -32,6 +32,7 @@ internal static class AgreementMapping
             StatusReason = record.StatusReason ?? "",
             SupersededBy = record.SupersededBy?.ToString() ?? "",
             Supersedes = record.Supersedes?.ToString() ?? "",
+            Renews = record.Renews?.ToString() ?? "",
             MoaUrl = record.MoaUrl ?? "",
             UpdatedAt = ToTimestamp(record.UpdatedAt),
             Version = record.Version,

@@ -10,6 +10,9 @@ public enum RowOutcome
     ApplicationSigned,
     Superseded,
     LinksUpdated,
+    RenewalCreated,
+    RenewalSigned,
+    RenewalRecognised,
     Unchanged,
 }
 

@@ -81,6 +81,9 @@ internal static class ImportUpload
             AgreementsSuperseded = result.Count(RowOutcome.Superseded),
             Unchanged = result.Count(RowOutcome.Unchanged),
             LinksUpdated = result.Count(RowOutcome.LinksUpdated),
+            RenewalsCreated = result.Count(RowOutcome.RenewalCreated),
+            RenewalsSigned = result.Count(RowOutcome.RenewalSigned),
+            RenewalsRecognised = result.Count(RowOutcome.RenewalRecognised),
         };
         message.Problems.AddRange(result.Problems.Select(p => new RowProblem
         {

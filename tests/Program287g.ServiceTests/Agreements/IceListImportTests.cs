@@ -40,11 +40,9 @@ public sealed class IceListImportTests(TestInfrastructure servers) : IAsyncLifet
         progress.Last().RowsDone.ShouldBe(426);
         progress.Select(p => p.RowsDone).ShouldBeInOrder();
         // ICE lists Florida State Guard as pending for TFM while the participating list shows its TFM agreement in
-        // force: one open application or agreement per agency and model, so that row is reported, not taken.
-        var conflict = pending.Problems.ShouldHaveSingleItem();
-        (conflict.Row, conflict.Column).ShouldBe((4, "SUPPORT TYPE"));
-        conflict.Reason.ShouldContain("Florida State Guard already has a TFM agreement that is active");
-        pending.ApplicationsCreated.ShouldBe(27);
+        // force: a renewal in progress, taken as the application to renew that agreement.
+        pending.Problems.ShouldBeEmpty();
+        (pending.ApplicationsCreated, pending.RenewalsCreated).ShouldBe((27, 1));
 
         var figures = await Staff.GetStatisticsAsync(new() { AsOf = Timestamp.FromDateTimeOffset(March27) });
         var byModel = figures.Models.ToDictionary(m => m.Model);
@@ -52,9 +50,9 @@ public sealed class IceListImportTests(TestInfrastructure servers) : IAsyncLifet
         (byModel[Model.Tfm].Agreements, byModel[Model.Tfm].Agencies, byModel[Model.Tfm].States).ShouldBe((169, 169, 21));
         (byModel[Model.Wso].Agreements, byModel[Model.Wso].Agencies, byModel[Model.Wso].States).ShouldBe((171, 171, 27));
         (byModel[Model.Jem].PendingApplications, byModel[Model.Tfm].PendingApplications, byModel[Model.Wso].PendingApplications)
-            .ShouldBe((6, 14, 7));
-        (figures.TotalAgreements, figures.TotalAgencies, figures.TotalStates, figures.TotalPendingApplications).ShouldBe((426, 329, 37, 27));
-        figures.SummaryLines.Last().ShouldBe("The following 27 applications are pending");
+            .ShouldBe((6, 15, 7));
+        (figures.TotalAgreements, figures.TotalAgencies, figures.TotalStates, figures.TotalPendingApplications).ShouldBe((426, 329, 37, 28));
+        figures.SummaryLines.Last().ShouldBe("The following 28 applications are pending");
 
         // A moment before the file: only what had been signed by then, and nothing was yet listed as pending.
         var january = await Staff.GetStatisticsAsync(new() { AsOf = Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)) });

@@ -24,6 +24,7 @@ public class ImportCommandTests
         AgenciesRegistered = 1,
         AgenciesMatched = 2,
         AgreementsCreated = 1,
+        RenewalsRecognised = 1,
         Unchanged = 1,
         Problems = { new RowProblem { Row = 4, Column = "SIGNED", Reason = "not a date", Value = "05/082025" } },
     };
@@ -111,6 +112,8 @@ public class ImportCommandTests
         (run.Out + run.Error).ShouldNotContain("\u001b[", Case.Sensitive, "no escape codes in redirected output");
         run.Out.ShouldContain("Imported participatingAgencies_2025-03-27.xlsx as the participating list as of");
         run.Out.ShouldMatch(@"agencies registered\s+1\n");
+        run.Out.ShouldMatch(@"renewals created\s+0\n");
+        run.Out.ShouldMatch(@"renewals recognised\s+1\n");
         run.Out.ShouldMatch(@"│\s+4 │ SIGNED\s+│ not a date\s+│ 05/082025\s+│");
     }
 

@@ -27,12 +27,12 @@ internal static class BareSql
         INSERT INTO agreements (id, reference_number, agency_id, agency_name, agency_sort_name, state, agency_type, county,
             contact_name, contact_email, agency_version, model, status, status_reason, submitted_at, letter_of_interest,
             agency_signed_moa, ice_signer_name, ice_signer_title, ice_signed_on, active_from, termination, superseded_by,
-            supersedes, moa_url, addendum_url, source, updated_at, version)
+            supersedes, renews, listed_pending_at, moa_url, addendum_url, source, updated_at, version)
         VALUES (@Id, @ReferenceNumber, @AgencyId, @AgencyName, @AgencySortName, @State, @AgencyType, @County,
             @ContactName, @ContactEmail, @AgencyVersion, @Model, @Status, NULL, @SubmittedAt, @LetterOfInterest,
             @AgencySignedMoa, NULL, NULL, NULL, NULL, NULL, NULL,
-            NULL, NULL, NULL, @Source, @UpdatedAt, 1)
-        ON CONFLICT (agency_id, model) WHERE status IN ('pending', 'active', 'suspended') DO NOTHING
+            NULL, NULL, NULL, NULL, NULL, @Source, @UpdatedAt, 1)
+        ON CONFLICT DO NOTHING
         """;
 
     public const string InsertDocument = """

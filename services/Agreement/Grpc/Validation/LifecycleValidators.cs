@@ -15,6 +15,7 @@ public sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplica
             .SetValidator(new SignedDocumentValidator(clock)!);
         RuleFor(r => r.Moa).NotNull().WithMessage("'moa' (signed by the agency) is required.")
             .SetValidator(new SignedDocumentValidator(clock)!);
+        When(r => r.RenewsAgreementId.Length > 0, () => RuleFor(r => r.RenewsAgreementId).MustBeUuid("renews_agreement_id"));
     }
 }
 

@@ -1,0 +1,90 @@
+using Npgsql;
+using Program287g.Agreement.Data;
+using Program287g.Agreement.Domain;
+using Program287g.Agreement.Grpc;
+using Program287g.Domain;
+using Program287g.IceLists;
+using Program287g.Messaging.Outbox;
+
+namespace Program287g.Agreement.IcePublications;
+
+/// <summary>A participating row: an agreement in force, signed on the row's date.</summary>
+public sealed partial class IceRowImporter
+{
+    private async Task<Applied> ApplyParticipatingAsync(NpgsqlTransaction transaction, IceListRow row, AgencySnapshot agency,
+        AgencyPlaces places, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var signed = row.Signed!.Value;
+        if (ProgramTime.StartOf(signed) > asOf)
+        {
+            return Problem(row, IceListColumns.Signed, $"signed {signed:yyyy-MM-dd}, after the list's as-of time {asOf:u}", $"{signed:yyyy-MM-dd}");
+        }
+        var now = clock.GetUtcNow();
+        var (inForce, application) = places;
+        var note = $"From ICE's participating list as of {asOf:u}, row {row.RowNumber}";
+        switch (IceRowDecisions.Participating(signed, asOf, inForce?.ActiveFrom, application is not null, Utc(application?.ListedPendingAt)))
+        {
+            case ParticipatingStep.CreateAgreement:
+                return await CreateAgreementAsync(transaction, row, agency, note, now, renewal: null, cancellationToken)
+                    ? new Applied(RowOutcome.AgreementCreated, null) : Unchanged; // another import took the place a moment ago
+            case ParticipatingStep.CreateAgreementBesideRenewal:
+                return await CreateAgreementAsync(transaction, row, agency, note, now, application, cancellationToken)
+                    ? new Applied(RowOutcome.RenewalRecognised, null) : Unchanged;
+            case ParticipatingStep.SignApplication or ParticipatingStep.SignRenewal:
+                var (outcome, superseded) = await Renewals.SignAsync(transaction, application!.Id, signed, Actor.IceListImport,
+                    AgreementEvents.ImportSource, now, checkRenewed: null, current => new TransitionPlan
+                    {
+                        After = current with
+                        {
+                            IceSignerName = IceSignerName, IceSignerTitle = IceSignerTitle, IceSignedOn = signed, ActiveFrom = signed,
+                            MoaUrl = row.MoaUrl, AddendumUrl = row.AddendumUrl, UpdatedAt = Stored(now),
+                        },
+                        EffectiveAt = ProgramTime.StartOf(signed),
+                        Note = note,
+                        Event = after => AgreementEvents.SignedAgreement(after, Actor.IceListImport, AgreementEvents.ImportSource, now),
+                    }, cancellationToken);
+                return outcome is not TransitionOutcome.Done ? Unchanged
+                    : new Applied(superseded is null ? RowOutcome.ApplicationSigned : RowOutcome.RenewalSigned, null);
+            case ParticipatingStep.RefreshLinks:
+                return await RefreshLinksAsync(transaction, inForce!, row, cancellationToken);
+            case ParticipatingStep.LaterAgreementInForce:
+                return Problem(row, IceListColumns.Signed,
+                    $"{agency.Name} already holds a {row.Model.Code()} agreement in force from {inForce!.ActiveFrom:yyyy-MM-dd}, later than this row's signed date",
+                    $"{signed:yyyy-MM-dd}");
+            default:
+                var resigning = new ReSigning(null, null, IceSignerName, IceSignerTitle, signed, row.MoaUrl, row.AddendumUrl,
+                    AgreementEvents.ImportSource);
+                var (resigned, _) = await Supersession.ApplyAsync(transaction, inForce!.Id, resigning, Actor.IceListImport, now,
+                    check: null, cancellationToken);
+                return resigned is TransitionOutcome.Done ? new Applied(RowOutcome.Superseded, null) : Unchanged;
+        }
+    }
+
+    /// <summary>The agreement the row shows, in force from its signed date; beside <paramref name="renewal"/>, which then
+    /// renews it. False when the place was taken a moment ago (nothing is kept then: the caller does not commit).</summary>
+    private static async Task<bool> CreateAgreementAsync(NpgsqlTransaction transaction, IceListRow row, AgencySnapshot agency, string note,
+        DateTimeOffset now, AgreementRecord? renewal, CancellationToken cancellationToken)
+    {
+        var signed = row.Signed!.Value;
+        var draft = AgreementGrpcService.NewAgreement(agency, row.Model.Code(), AgreementStatus.Active, ProgramTime.StartOf(signed),
+            AgreementEvents.ImportSource) with
+        {
+            IceSignerName = IceSignerName, IceSignerTitle = IceSignerTitle, IceSignedOn = signed, ActiveFrom = signed,
+            MoaUrl = row.MoaUrl, AddendumUrl = row.AddendumUrl,
+        };
+        if (renewal is not null)
+        {
+            // First: a first application and an agreement in force cannot stand together, a renewal and one can.
+            await Renewals.RenewAsync(transaction, renewal.Id, draft.Id, now, cancellationToken);
+        }
+        var created = await AgreementStore.InsertAsync(transaction, draft, ProgramTime.StartOf(signed), Actor.IceListImport,
+            "imported", note, [], cancellationToken);
+        if (created is null)
+        {
+            return false;
+        }
+        await transaction.EnqueueAsync(AgreementEvents.SignedAgreement(created, Actor.IceListImport, AgreementEvents.ImportSource, now),
+            cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,44 @@
+using Npgsql;
+using Program287g.Agreement.Data;
+using Program287g.Agreement.Domain;
+using Program287g.Domain;
+using Program287g.Agreement.Grpc;
+using Program287g.IceLists;
+using Program287g.Messaging.Outbox;
+
+namespace Program287g.Agreement.IcePublications;
+
+/// <summary>A pending row: an application ICE has not decided as of the list's moment; beside an agreement in force for
+/// the model, its renewal.</summary>
+public sealed partial class IceRowImporter
+{
+    private async Task<Applied> ApplyPendingAsync(NpgsqlTransaction transaction, IceListRow row, AgencySnapshot agency,
+        AgencyPlaces places, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var (inForce, application) = places;
+        var step = IceRowDecisions.Pending(asOf, inForce?.ActiveFrom, application is not null);
+        if (step == PendingStep.AlreadyPending)
+        {
+            var marked = await Renewals.MarkListedPendingAsync(transaction, application!.Id, asOf, cancellationToken);
+            return Unchanged with { Recorded = marked > 0 };
+        }
+        if (step == PendingStep.PredatesAgreement)
+        {
+            return Unchanged;
+        }
+        // ICE's pending list gives no application date: the application is known to be pending from the list's time.
+        var renewal = step == PendingStep.CreateRenewal;
+        var draft = AgreementGrpcService.NewAgreement(agency, row.Model.Code(), AgreementStatus.Pending, asOf, AgreementEvents.ImportSource)
+            with { Renews = renewal ? inForce!.Id : null, ListedPendingAt = Stored(asOf) };
+        var created = await AgreementStore.InsertAsync(transaction, draft, asOf, Actor.IceListImport, "imported",
+            $"From ICE's pending list as of {asOf:u}, row {row.RowNumber}" + (renewal ? $"; renews {inForce!.ReferenceNumber}" : ""),
+            [], cancellationToken);
+        if (created is null)
+        {
+            return Unchanged;
+        }
+        await transaction.EnqueueAsync(AgreementEvents.Submitted(created, Actor.IceListImport, AgreementEvents.ImportSource,
+            clock.GetUtcNow()), cancellationToken);
+        return new Applied(renewal ? RowOutcome.RenewalCreated : RowOutcome.ApplicationCreated, null);
+    }
+}
