@@ -49,7 +49,8 @@ public sealed class ApplicationReceivedByMailConsumer(NpgsqlDataSource database,
             [storedLetter, storedMoa], cancellationToken);
         if (created is null)
         {
-            var open = await AgreementStore.FindOpenAsync(transaction, draft.AgencyId, draft.Model, cancellationToken);
+            var places = await AgencyPlaces.LockAsync(transaction, draft.AgencyId, draft.Model, cancellationToken);
+            var open = places.InForce ?? places.Application;
             await transaction.EnqueueAsync(NotTaken(received,
                 $"{agency.Name} already has a {open?.Status} {received.Model} application or agreement ({open?.ReferenceNumber}); "
                 + "an agency holds one open application or agreement per model."), cancellationToken);
