@@ -74,6 +74,12 @@ public sealed class AccessTests(AccessSystem access) : IClassFixture<AccessSyste
         ("GetNotification", c => c.GetNotificationAsync(new() { NotificationId = access.MyNotification.NotificationId }).ResponseAsync),
         ("ListNotifications", c => c.ListNotificationsAsync(new()).ResponseAsync),
         ("GetSlaReport", c => c.GetSlaReportAsync(new() { FirstDay = Today, LastDay = Today }).ResponseAsync),
+        ("ListMailboxMessages", c => c.ListMailboxMessagesAsync(new()).ResponseAsync),
+        ("GetMailboxMessage", c => c.GetMailboxMessageAsync(new() { MailboxMessageId = Guid.NewGuid().ToString() }).ResponseAsync),
+        ("FileMailAsApplication", c => c.FileMailAsApplicationAsync(new()
+        {
+            MailboxMessageId = Guid.NewGuid().ToString(), AgencyId = access.Mine.AgencyId,
+        }).ResponseAsync),
     ];
 
     [Fact]
@@ -94,6 +100,9 @@ public sealed class AccessTests(AccessSystem access) : IClassFixture<AccessSyste
     [InlineData("RemoveClosure")]
     [InlineData("AnswerInquiry")]
     [InlineData("GetSlaReport")]
+    [InlineData("ListMailboxMessages")]
+    [InlineData("GetMailboxMessage")]
+    [InlineData("FileMailAsApplication")]
     public async Task An_agency_user_may_not_answer_close_days_or_read_the_program_wide_report(string rpc)
     {
         var refusal = await RefusalOf(() => EveryRpc().Single(r => r.Rpc == rpc).Call(As(access.MyToken)));

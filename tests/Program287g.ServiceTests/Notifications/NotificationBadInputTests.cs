@@ -200,7 +200,27 @@ public sealed class NotificationBadInputTests(NotificationBadInputSystem system)
         yield return Report("a period of 367 days", "last_day", r => r.LastDay = Day(2027, 3, 2));
     }
 
-    private static readonly IReadOnlyList<BadCase> AllBadCases = [.. CalendarCases(), .. InquiryCases(), .. NotificationCases()];
+    private static IEnumerable<BadCase> MailboxCases()
+    {
+        static BadCase List(string what, string field, Action<ListMailboxMessagesRequest> spoil) =>
+            Bad("ListMailboxMessages", what, field, () => new ListMailboxMessagesRequest(), spoil,
+                (c, r) => c.ListMailboxMessagesAsync(r).ResponseAsync);
+        yield return List("outcome undefined (99)", "outcome", r => r.Outcome = (MailboxOutcome)99);
+        yield return List("page_size 501", "page_size", r => r.PageSize = 501);
+        yield return List("page_token garbage", "page_token", r => r.PageToken = "not a token!");
+        yield return List("reference_number over 64", "reference_number", r => r.ReferenceNumber = new string('7', 65));
+        yield return Bad("GetMailboxMessage", "mailbox_message_id not a UUID", "mailbox_message_id",
+            () => new GetMailboxMessageRequest { MailboxMessageId = NewId() }, r => r.MailboxMessageId = "m-1",
+            (c, r) => c.GetMailboxMessageAsync(r).ResponseAsync);
+        static BadCase File(string what, string field, Action<FileMailAsApplicationRequest> spoil) =>
+            Bad("FileMailAsApplication", what, field, () => new FileMailAsApplicationRequest { MailboxMessageId = NewId(), AgencyId = NewId() },
+                spoil, (c, r) => c.FileMailAsApplicationAsync(r).ResponseAsync);
+        yield return File("mailbox_message_id empty", "mailbox_message_id", r => r.MailboxMessageId = "");
+        yield return File("agency_id not a UUID", "agency_id", r => r.AgencyId = "harris-county");
+        yield return File("model undefined (99)", "model", r => r.Model = (MailedApplicationModel)99);
+    }
+
+    private static readonly IReadOnlyList<BadCase> AllBadCases = [.. CalendarCases(), .. InquiryCases(), .. NotificationCases(), .. MailboxCases()];
 
     private static readonly Dictionary<string, BadCase> BadCasesByName = AllBadCases.ToDictionary(c => c.Name);
 
@@ -289,7 +309,7 @@ public sealed class NotificationBadInputTests(NotificationBadInputSystem system)
     {
         var rpcs = NotificationService.Descriptor.Methods.Select(m => m.Name).ToList();
 
-        rpcs.Count.ShouldBe(14);
+        rpcs.Count.ShouldBe(17);
         rpcs.Where(rpc => !AllBadCases.Any(c => c.Name.StartsWith(rpc + ":", StringComparison.Ordinal))).ShouldBeEmpty("RPCs without bad-input cases");
     }
 
@@ -323,7 +343,7 @@ public sealed class NotificationBadInputTests(NotificationBadInputSystem system)
             }
         }
 
-        baselines.Count.ShouldBe(14);
+        baselines.Count.ShouldBe(17);
         refused.ShouldBeEmpty(string.Join(Environment.NewLine, refused));
     }
 
