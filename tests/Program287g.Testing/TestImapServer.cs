@@ -42,6 +42,8 @@ public sealed class TestImapServer : IAsyncDisposable
 
     public int Port => _server.Port;
 
+    /// <summary>The server named in PROGRAM287G_TEST_IMAP when set (shared: tell messages apart by what they hold), else
+    /// a native one of the caller's own.</summary>
     public static async Task<TestImapServer> StartAsync()
     {
         if (Environment.GetEnvironmentVariable(ExternalVariable) is { Length: > 0 } external)
@@ -50,6 +52,13 @@ public sealed class TestImapServer : IAsyncDisposable
             using var client = await server.ConnectAsync(); // fails here, naming the server, if it is not there
             return server;
         }
+        return await StartNativeAsync();
+    }
+
+    /// <summary>A native Dovecot of the caller's own, empty, whatever PROGRAM287G_TEST_IMAP says: for tests that stop or
+    /// kill it, or count on an empty mailbox.</summary>
+    public static async Task<TestImapServer> StartNativeAsync()
+    {
         if (!NativeDovecot.IsInstalled())
         {
             throw new InvalidOperationException(

@@ -12,7 +12,8 @@ public sealed class MailboxServerTests : IAsyncLifetime
 {
     private TestImapServer _imap = null!;
 
-    public async Task InitializeAsync() => _imap = await TestImapServer.StartAsync();
+    // Always a native server of the test's own, even with PROGRAM287G_TEST_IMAP set: these tests kill it and count on it.
+    public async Task InitializeAsync() => _imap = await TestImapServer.StartNativeAsync();
 
     public async Task DisposeAsync() => await _imap.DisposeAsync();
 
