@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
 using Dapper;
 using Grpc.Core;
 using Npgsql;
@@ -8,9 +8,14 @@ namespace Program287g.Drills;
 /// <summary>What the books say after a drill: every effect the run left in the owning databases, every email the SMTP
 /// server accepted, and how they square with the calls.</summary>
 public sealed record Balance(int Calls, int Ok, int Failed, int Effects, int InDoubt, int ExpectedEmails, int EmailsFound,
-    int Lost, int Doubled, SettledInDoubt Settled, IReadOnlyList<string> Findings)
+    int Lost, int Doubled, SettledInDoubt Settled, TimeSpan Longest, TimeSpan Deadline, IReadOnlyList<string> Findings) : IBalance
 {
     public bool Squares => Lost == 0 && Doubled == 0;
+
+    public string Figures => string.Create(CultureInfo.InvariantCulture,
+        $"calls {Calls}, OK {Ok}, failed {Failed} ({InDoubt} in doubt, committed), "
+        + $"effects {Effects}, emails {EmailsFound}/{ExpectedEmails} ({Settled.Found} found in doubt, {Settled.SentAgain} sent again), "
+        + $"lost {Lost}, doubled {Doubled}, longest call {Longest.TotalSeconds:0.00} s of a {Deadline.TotalSeconds:0} s deadline");
 }
 
 /// <summary>The run's emails whose send was cut off after the server may have taken it, as the Notification service
@@ -21,20 +26,20 @@ public sealed record SettledInDoubt(int Found, int SentAgain);
 /// SMTP server's maildir, and checks them against the calls: each call that returned OK has its effect; every effect
 /// the run left, whether its call returned OK or failed in doubt, has exactly one email of its kind; and a failed call
 /// left either its whole effect (email included) or nothing.</summary>
-public sealed partial class Books(DrillServers servers, string run)
+public sealed class Books(DrillServers servers, string run)
 {
-    private const string Application = "287(g) application received:";
+    private const string Application = Acknowledgments.Application;
     private const string Signing = "287(g) agreement signed:";
     private const string Nomination = "287(g) nomination received:";
-    private const string Inquiry = "We received your inquiry:";
+    private const string Inquiry = Acknowledgments.Inquiry;
 
     private sealed record Effects(Dictionary<string, string> Agencies, Dictionary<string, (string Id, string Reference, string Status)> Agreements,
         Dictionary<string, (string Id, string Reference)> Nominees, Dictionary<string, (string Id, string Reference)> Inquiries);
 
-    public async Task<Balance> BalanceAsync(IReadOnlyCollection<CallRecord> calls)
+    public async Task<Balance> BalanceAsync(IReadOnlyCollection<CallRecord> calls, TimeSpan deadline)
     {
         var effects = await EffectsAsync();
-        var mail = await MailAsync();
+        var mail = await Acknowledgments.CountAsync(servers.Smtp, run, Application, Signing, Nomination, Inquiry);
         var findings = new List<string>();
         var expected = new List<(string Kind, string Reference)>();
         expected.AddRange(effects.Agreements.Values.Select(a => (Application, a.Reference)));
@@ -48,7 +53,7 @@ public sealed partial class Books(DrillServers servers, string run)
             var count = mail.GetValueOrDefault((kind, reference));
             if (count != 1)
             {
-                findings.Add($"{kind} {reference}: {count} emails; {await NotificationRecordAsync(reference)}");
+                findings.Add($"{kind} {reference}: {count} emails; {await Acknowledgments.NotificationRecordAsync(servers, reference)}");
                 lost += count == 0 ? 1 : 0;
                 doubled += count > 1 ? count - 1 : 0;
             }
@@ -63,7 +68,7 @@ public sealed partial class Books(DrillServers servers, string run)
         var inDoubt = calls.Count(c => c.Code != StatusCode.OK && HasEffect(c, effects));
         return new Balance(calls.Count, ok.Count, calls.Count - ok.Count, ok.Count - missing.Count + inDoubt, inDoubt, expected.Count,
             expected.Count(e => mail.GetValueOrDefault(e) >= 1), lost, doubled,
-            await SettledInDoubtAsync(expected.Select(e => e.Reference).Distinct().ToArray()), findings);
+            await SettledInDoubtAsync(expected.Select(e => e.Reference).Distinct().ToArray()), calls.Max(c => c.Latency), deadline, findings);
     }
 
     private static bool HasEffect(CallRecord call, Effects effects) => call.Kind switch
@@ -107,40 +112,4 @@ public sealed partial class Books(DrillServers servers, string run)
             FROM notifications WHERE reference_number = ANY(@references)
             """, new { references });
     }
-
-    /// <summary>What the Notification service recorded of the emails for a reference: to tell a send it never made from
-    /// one the mail server lost.</summary>
-    private async Task<string> NotificationRecordAsync(string reference)
-    {
-        await using var notification = new NpgsqlConnection(servers.AuditDatabase(ResourceNames.NotificationDatabase));
-        var rows = await notification.QueryAsync<string>("""
-            SELECT format('%s %s: attempts %s, checks %s, in doubt since %s, sent %s, next %s, error %s, note %s', kind, status,
-                attempts, delivery_checks, attempt_started_at, sent_at, next_attempt_at, last_error, delivery_note)
-            FROM notifications WHERE reference_number = @reference
-            """, new { reference });
-        return rows.Any() ? string.Join(" | ", rows) : "no notification recorded";
-    }
-
-    /// <summary>Every email of this run in the SMTP server's maildir (each subject names the run's agency or inquiry),
-    /// counted by its kind (the subject's opening) and the reference it ends with.</summary>
-    private async Task<Dictionary<(string Kind, string Reference), int>> MailAsync()
-    {
-        var counts = new Dictionary<(string, string), int>();
-        foreach (var message in await servers.Smtp.MessagesAsync())
-        {
-            if (!message.Subject.Contains($"Drill {run} ", StringComparison.Ordinal))
-            {
-                continue; // another drill's
-            }
-            var kind = new[] { Application, Signing, Nomination, Inquiry }.FirstOrDefault(message.Subject.StartsWith);
-            if (kind is not null && TrailingReference().Match(message.Subject) is { Success: true } reference)
-            {
-                counts[(kind, reference.Groups[1].Value)] = counts.GetValueOrDefault((kind, reference.Groups[1].Value)) + 1;
-            }
-        }
-        return counts;
-    }
-
-    [GeneratedRegex(@"\(([^()]+)\)$")]
-    private static partial Regex TrailingReference();
 }

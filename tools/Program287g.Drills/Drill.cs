@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Program287g.Drills;
 
 /// <summary>One fault, injected halfway through a burst, and undone.</summary>
-public sealed record Drill(int Number, string Name, Func<DrillContext, Task> Fault)
+public sealed record Drill(int Number, string Name, Func<DrillContext, Task> Fault, Drill.Work Burst = Drill.Work.Calls)
 {
     public static IReadOnlyList<Drill> All { get; } =
     [
@@ -42,23 +42,40 @@ public sealed record Drill(int Number, string Name, Func<DrillContext, Task> Fau
             await Task.Delay(TimeSpan.FromMinutes(1));
             await c.Servers.Smtp.StartAgainAsync();
         }),
+        new(7, "kill -9 the IMAP server (every Dovecot process) mid-intake, restarted 10 s later", async c =>
+        {
+            await c.Servers.Imap.KillAsync();
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            await c.Servers.Imap.StartAgainAsync();
+        }, Work.Mail),
     ];
 
+    /// <summary>What the burst is made of: gRPC calls (<see cref="CallBurst"/>), or emails into the program mailbox
+    /// (<see cref="MailBurst"/>).</summary>
+    public enum Work
+    {
+        Calls,
+        Mail,
+    }
+
     /// <summary>The burst with the fault halfway, then the books, polled until they square or the drain time runs out.</summary>
-    public async Task<(Balance Balance, TimeSpan Longest, TimeSpan Drain)> RunAsync(DrillContext context, int calls, int concurrency,
-        TimeSpan deadline, TimeSpan maxDrain)
+    public async Task<(IBalance Balance, TimeSpan Drain)> RunAsync(DrillContext context, DrillSettings settings)
     {
         var run = $"{Number}{Guid.NewGuid().ToString("N")[..6]}";
-        var workload = new Workload(context.Services, context.StaffToken, run, calls, concurrency, deadline);
-        await workload.RunAsync(() => Fault(context));
+        IBurst burst = Burst switch
+        {
+            Work.Calls => new CallBurst(context, run, settings),
+            Work.Mail => new MailBurst(context, run, settings),
+            _ => throw new InvalidOperationException($"No burst of {Burst}."),
+        };
+        await burst.RunAsync(() => Fault(context));
         var drained = Stopwatch.StartNew();
-        var books = new Books(context.Servers, run);
-        Balance? balance = null;
-        while (balance is not { Squares: true } && drained.Elapsed < maxDrain)
+        IBalance? balance = null;
+        while (balance is not { Squares: true } && drained.Elapsed < settings.MaxDrain)
         {
             try
             {
-                balance = await books.BalanceAsync(workload.Records);
+                balance = await burst.BalanceAsync();
             }
             catch (Npgsql.NpgsqlException exception) when (exception.IsTransient)
             {
@@ -70,15 +87,12 @@ public sealed record Drill(int Number, string Name, Func<DrillContext, Task> Fau
                 await Task.Delay(TimeSpan.FromSeconds(1));
             }
         }
-        balance ??= await books.BalanceAsync(workload.Records);
-        return (balance, workload.Records.Max(r => r.Latency), drained.Elapsed);
+        balance ??= await burst.BalanceAsync();
+        return (balance, drained.Elapsed);
     }
 
-    public static string Line(Drill drill, Balance b, TimeSpan longest, TimeSpan deadline, TimeSpan drain) => string.Create(CultureInfo.InvariantCulture,
-        $"drill {drill.Number} ({drill.Name}): calls {b.Calls}, OK {b.Ok}, failed {b.Failed} ({b.InDoubt} in doubt, committed), "
-        + $"effects {b.Effects}, emails {b.EmailsFound}/{b.ExpectedEmails} ({b.Settled.Found} found in doubt, {b.Settled.SentAgain} sent again), "
-        + $"lost {b.Lost}, doubled {b.Doubled}, "
-        + $"longest call {longest.TotalSeconds:0.00} s of a {deadline.TotalSeconds:0} s deadline, drained in {drain.TotalSeconds:0.0} s");
+    public static string Line(Drill drill, IBalance balance, TimeSpan drain) => string.Create(CultureInfo.InvariantCulture,
+        $"drill {drill.Number} ({drill.Name}): {balance.Figures}, drained in {drain.TotalSeconds:0.0} s");
 }
 
 /// <summary>What a fault acts on.</summary>

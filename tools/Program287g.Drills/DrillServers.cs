@@ -4,8 +4,8 @@ using Program287g.Testing;
 
 namespace Program287g.Drills;
 
-/// <summary>Debian's PostgreSQL (crash-safe: fsync on), RabbitMQ with its private epmd, and aiosmtpd delivering into a
-/// maildir, each a process of this drill on fixed ports, so that any of them can be killed, stopped, paused and started
+/// <summary>Debian's PostgreSQL (crash-safe: fsync on), RabbitMQ with its private epmd, aiosmtpd delivering into a
+/// maildir and Dovecot holding the program mailbox, each a process of this drill on fixed ports, so that any of them can be killed, stopped, paused and started
 /// again on the same ports and data. The SMTP server is aiosmtpd rather than smtp4dev because the books need a server
 /// that keeps what it answered 250 to: smtp4dev's SMTP library answers 250 before it hands the message on to be saved,
 /// and it lost one such message across its stop in drill 6 (2026-12-01, twice in full runs).</summary>
@@ -20,6 +20,7 @@ public sealed class DrillServers : IAsyncDisposable
     private LocalProcess? _epmd;
     private LocalProcess? _rabbitProcess;
     private TestMaildirSmtpServer? _smtp;
+    private TestImapServer? _imap;
 
     public DrillServers()
     {
@@ -50,11 +51,14 @@ public sealed class DrillServers : IAsyncDisposable
     public string RabbitMq => _rabbit.ConnectionString(AmqpPort);
     public TestMaildirSmtpServer Smtp => _smtp ?? throw new InvalidOperationException("The servers have not started.");
 
+    /// <summary>The program mailbox: a native Dovecot of the drill's own, killed and started again on its port and maildir.</summary>
+    public TestImapServer Imap => _imap ?? throw new InvalidOperationException("The servers have not started.");
+
     public async Task StartAsync(IEnumerable<string> databases)
     {
         await _postgres.EnsureInitializedAsync(CancellationToken.None);
         _epmd = LocalProcess.Start(_rabbit.Epmd(EpmdPort));
-        await Task.WhenAll(StartPostgresAsync(), StartRabbitMqAsync(), StartFirstSmtpAsync());
+        await Task.WhenAll(StartPostgresAsync(), StartRabbitMqAsync(), StartFirstSmtpAsync(), StartFirstImapAsync());
         await using var connection = new NpgsqlConnection(Database("postgres"));
         await connection.OpenAsync();
         foreach (var database in databases)
@@ -116,6 +120,8 @@ public sealed class DrillServers : IAsyncDisposable
 
     private async Task StartFirstSmtpAsync() => _smtp = await TestMaildirSmtpServer.StartAsync(Path.Combine(_root, "maildir"));
 
+    private async Task StartFirstImapAsync() => _imap = await TestImapServer.StartNativeAsync();
+
     public static void KillTree(int pid)
     {
         foreach (var member in ProcessTree.WithDescendants(pid).Reverse())
@@ -136,6 +142,10 @@ public sealed class DrillServers : IAsyncDisposable
         if (_smtp is not null)
         {
             await _smtp.DisposeAsync();
+        }
+        if (_imap is not null)
+        {
+            await _imap.DisposeAsync();
         }
         foreach (var process in new[] { _rabbitProcess, _postgresProcess, _epmd })
         {

@@ -6,7 +6,7 @@ using Program287g.Testing;
 namespace Program287g.Drills;
 
 /// <summary>The four services as the processes they are in production: each its built assembly under `dotnet`, with
-/// the settings the AppHost gives it (its database, the broker, the SMTP server, the others' addresses, the signing
+/// the settings the AppHost gives it (its database, the broker, the SMTP server, the program mailbox, the others' addresses, the signing
 /// key), on fixed ports, so that a drill can kill -9 one and start it again where it was.</summary>
 public sealed class SystemServices(string repositoryRoot, DrillServers servers, string signingKey) : IAsyncDisposable
 {
@@ -46,6 +46,9 @@ public sealed class SystemServices(string repositoryRoot, DrillServers servers, 
             [$"ConnectionStrings__{ResourceNames.Messaging}"] = servers.RabbitMq,
             [$"ConnectionStrings__{ResourceNames.Smtp}"] = servers.Smtp.ConnectionString,
             ["Notifications__DeliveryCheck__Maildir"] = servers.Smtp.Maildir,
+            [$"ConnectionStrings__{ResourceNames.Mailbox}"] = servers.Imap.ConnectionString,
+            // The AppHost's reconnect backoff, capped lower: a drill's restarted IMAP server is read again within seconds.
+            ["Notifications__Mailbox__MaxReconnectDelay"] = "00:00:05",
             [$"Kestrel__Endpoints__{ResourceNames.GrpcEndpoint}__Url"] = GrpcAddress(name).ToString(),
             [$"Kestrel__Endpoints__{ResourceNames.GrpcEndpoint}__Protocols"] = "Http2",
             [$"Kestrel__Endpoints__{ResourceNames.HttpEndpoint}__Url"] = $"http://127.0.0.1:{_ports[name].Http.ToString(CultureInfo.InvariantCulture)}",
