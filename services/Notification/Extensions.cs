@@ -37,6 +37,7 @@ public static class Extensions
         builder.Services.AddSingleton<NotificationStore>();
         builder.Services.AddSingleton<NotificationRecorder>();
         builder.Services.AddSingleton<InquiryStore>();
+        builder.Services.AddSingleton<InquiryOpening>();
         builder.Services.AddSingleton<SlaQueries>();
         builder.Services.AddSingleton<AgencyDirectory>();
         builder.AddNotificationSending();

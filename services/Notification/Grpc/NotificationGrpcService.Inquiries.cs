@@ -35,29 +35,23 @@ public sealed partial class NotificationGrpcService
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenConnectionAsync(context.CancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(context.CancellationToken);
-        var calendar = await calendars.CurrentAsync(transaction, context.CancellationToken);
-        var inquiry = new InquiryRecord
+        var draft = new InquiryDraft
         {
-            Id = Guid.CreateVersion7(now), ReferenceNumber = await InquiryStore.NextReferenceAsync(transaction, now, context.CancellationToken),
             RequestId = requestId, InquirerName = SpacedText.Collapse(request.InquirerName), ContactEmail = request.ContactEmail.Trim(),
             Subject = SpacedText.Collapse(request.Subject), Body = request.Text.Trim(), AgencyId = agencyId, SubmittedBy = caller.Subject,
-            ReceivedAt = DatabaseTime.ToStoredPrecision(now), DueAt = DatabaseTime.ToStoredPrecision(calendar.DueAt(now).DueAt),
+            ReceivedAt = now,
         };
-        if (!await InquiryStore.InsertAsync(transaction, inquiry, context.CancellationToken))
+        var opened = await opening.OpenAsync(transaction, draft, new InquiryAcknowledgment(draft.InquirerName, agencyName, null),
+            context.CancellationToken);
+        if (opened is null)
         {
             // The same request id committed meanwhile (two retries racing): that one is the inquiry.
             await transaction.RollbackAsync(context.CancellationToken);
             var winner = await inquiries.FindByRequestAsync(requestId!.Value, context.CancellationToken);
             return new SubmitInquiryResponse { Inquiry = await ReadableAsync(winner!, caller, context) };
         }
-        var (acknowledgment, _) = await recorder.RecordAsync(transaction, new NotificationDraft
-        {
-            Kind = NotificationKind.InquiryAcknowledgment, SourceId = inquiry.Id, ReferenceNumber = inquiry.ReferenceNumber,
-            AgencyId = agencyId, RecipientName = inquiry.InquirerName, RecipientEmail = inquiry.ContactEmail, ReceivedAt = now,
-            Details = new InquiryReceived(inquiry.Subject, agencyName),
-        }, context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
-        return new SubmitInquiryResponse { Inquiry = inquiry.ToMessage([acknowledgment], now) };
+        return new SubmitInquiryResponse { Inquiry = opened.Inquiry.ToMessage([opened.Acknowledgment], now) };
     }
 
     public override async Task<GetInquiryResponse> GetInquiry(GetInquiryRequest request, ServerCallContext context)

@@ -14,8 +14,8 @@ namespace Program287g.Notification.Grpc;
 
 /// <summary>The business-day calendar. Inquiries, and the notifications and their SLA, are in the other parts of this class.</summary>
 public sealed partial class NotificationGrpcService(CalendarStore calendars, NpgsqlDataSource database, InquiryStore inquiries,
-    NotificationStore notifications, NotificationRecorder recorder, SlaQueries sla, AgencyDirectory directory, MailboxStore mailbox,
-    TimeProvider clock)
+    NotificationStore notifications, NotificationRecorder recorder, InquiryOpening opening, SlaQueries sla, AgencyDirectory directory,
+    MailboxStore mailbox, TimeProvider clock)
     : NotificationService.NotificationServiceBase
 {
     public override async Task<IsBusinessDayResponse> IsBusinessDay(IsBusinessDayRequest request, ServerCallContext context)

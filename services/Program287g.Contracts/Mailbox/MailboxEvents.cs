@@ -19,7 +19,8 @@ public sealed record ApplicationReceivedByMail : IntegrationEvent
 }
 
 /// <summary>The Agreement service could not make an application from the email (the agency is not a law enforcement
-/// agency, or already holds an open application or agreement for the model): the email becomes an inquiry for staff.</summary>
+/// agency, or already has an open application for the model; beside an agreement in force the email is its renewal):
+/// the email becomes an inquiry for staff.</summary>
 public sealed record MailedApplicationNotTaken : IntegrationEvent
 {
     public required MailOrigin Mail { get; init; }

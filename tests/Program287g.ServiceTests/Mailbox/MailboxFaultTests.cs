@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Program287g.Notification.V1;
 using Program287g.ServiceTests.Notifications;
 using Program287g.Testing;
@@ -49,10 +50,12 @@ public sealed class MailboxFaultTests(TestInfrastructure servers)
         var first = TestMail.Message(TestEvents.NewRecipient(), "Before the outage", "Is the program open?");
         await system.Imap.AppendAsync(first);
         await system.RecordedAsync(first);
+        // This host's mailbox counters only (other hosts in the process have meters of the same name), counted from here.
+        using var meter = new ServiceMeter(system.Notifications.Host.Services.GetRequiredService<IMeterFactory>(), "program287g.mailbox.");
 
         await system.Imap.KillAsync();
-        // Down long enough for the reader to have lost its connection and failed to reconnect more than once.
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Down until the reader has lost its connection and failed to reconnect: two failures counted since the kill.
+        await meter.CountedAsync("program287g.mailbox.failures", failed => failed >= 2, TimeSpan.FromSeconds(30));
         await system.Imap.StartAgainAsync();
         // What the mail server took in meanwhile: one message five days ago (its answer is overdue), one just now.
         var fiveDaysAgo = DateTimeOffset.UtcNow.AddDays(-5);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Program287g.Notification.V1;
 using Program287g.Testing;
@@ -18,7 +17,7 @@ public sealed class MetricsTests(TestInfrastructure servers)
         var clock = Eastern.Clock(2026, 3, 10, 10);
         await using var smtp = await servers.StartSmtpServerAsync();
         await using var system = await NotificationSystem.StartAsync(servers, new() { Clock = clock, Smtp = smtp });
-        using var meter = new ServiceMeter(system.Host.Services.GetRequiredService<IMeterFactory>());
+        using var meter = new ServiceMeter(system.Host.Services.GetRequiredService<IMeterFactory>(), "program287g.notifications.");
         await smtp.StopAsync();
         var late = new[] { TestEvents.ApplicationSubmitted(clock.GetUtcNow()), TestEvents.ApplicationSubmitted(clock.GetUtcNow()) };
 
@@ -49,47 +48,5 @@ public sealed class MetricsTests(TestInfrastructure servers)
         meter.Counted("program287g.notifications.sent", ("kind", Acknowledgments), ("timeliness", "on_time")).ShouldBe(1);
         await meter.GaugeAsync("program287g.notifications.due", Acknowledgments, value => value == 0);
         await meter.GaugeAsync("program287g.notifications.oldest_unsent_age", null, value => value == 0);
-    }
-
-    /// <summary>Listens to the instruments of one host's meter factory only (others may live in the process).</summary>
-    private sealed class ServiceMeter : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly ConcurrentQueue<(string Instrument, double Value, KeyValuePair<string, object?>[] Tags)> _counted = new();
-        private readonly ConcurrentQueue<(string Instrument, double Value, KeyValuePair<string, object?>[] Tags)> _observed = new();
-
-        public ServiceMeter(IMeterFactory factory)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Scope == factory && instrument.Name.StartsWith("program287g.notifications.", StringComparison.Ordinal))
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-                (instrument.IsObservable ? _observed : _counted).Enqueue((instrument.Name, value, tags.ToArray())));
-            _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
-                (instrument.IsObservable ? _observed : _counted).Enqueue((instrument.Name, value, tags.ToArray())));
-            _listener.Start();
-        }
-
-        /// <summary>The sum a counter counted, of the measurements carrying every tag given.</summary>
-        public double Counted(string instrument, params (string Key, string Value)[] tags) =>
-            _counted.Where(m => m.Instrument == instrument && tags.All(t => m.Tags.Any(k => k.Key == t.Key && Equals(k.Value, t.Value))))
-                .Sum(m => m.Value);
-
-        /// <summary>Observes the gauges until one reports an acceptable value (0 when nothing is reported for the kind).</summary>
-        public async Task<double> GaugeAsync(string instrument, string? kind, Func<double, bool> accept) =>
-            await Eventually.ReturnsAsync(() =>
-            {
-                _observed.Clear();
-                _listener.RecordObservableInstruments();
-                var observed = _observed.Where(m => m.Instrument == instrument
-                    && (kind is null || m.Tags.Any(t => t.Key == "kind" && Equals(t.Value, kind)))).Select(m => m.Value).ToList();
-                return Task.FromResult(observed.Count == 0 ? 0 : observed.Sum());
-            }, accept, TimeSpan.FromSeconds(30));
-
-        public void Dispose() => _listener.Dispose();
     }
 }
