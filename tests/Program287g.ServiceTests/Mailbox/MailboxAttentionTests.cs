@@ -108,7 +108,10 @@ public sealed class MailboxAttentionTests(TestInfrastructure servers)
         var read = (await system.Mailbox().GetMailboxMessageAsync(new() { MailboxMessageId = record.MailboxMessageId })).Message;
         read.Headers.ShouldContain(large.MessageId!);
         (await system.Notifications.MailAsync(sender)).ShouldHaveSingleItem().Subject.ShouldContain(record.ReferenceNumber);
-        (await system.Imap.CountAsync(TestImapServer.RecordedFolder)).ShouldBe(1);
+        // Moved after the record's commit (and so after the acknowledgment may be out): waited for, not assumed.
+        (await Eventually.ReturnsAsync(() => system.Imap.CountAsync(TestImapServer.RecordedFolder), count => count == 1,
+            TimeSpan.FromSeconds(10))).ShouldBe(1);
+        (await system.Imap.CountAsync("INBOX")).ShouldBe(0);
         (await system.Agreements().ListPendingApplicationsAsync(new() { State = "TX" })).Applications.ShouldBeEmpty();
         var filing = await Should.ThrowAsync<RpcException>(() => system.Mailbox().FileMailAsApplicationAsync(new()
         {
