@@ -22,6 +22,15 @@ public static class AuthenticationDefaults
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<TokenSettings>>((options, settings) => Configure(options, settings.Value));
+        // After JwtBearer's own post-configuration, which makes the issuer's ConfigurationManager. A key the issuer has
+        // withdrawn is withdrawn here at the next fetch: no "last known good" keys trusted for an hour after.
+        builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        {
+            if (options.ConfigurationManager is BaseConfigurationManager manager)
+            {
+                manager.UseLastKnownGoodConfiguration = false;
+            }
+        });
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Program287g.ServiceDefaults.Auth;
+using Program287g.ServiceDefaults.Grpc;
 
 namespace Program287g.UnitTests;
 
@@ -127,7 +128,14 @@ public class IdentityStartupTests
         options.RefreshOnIssuerKeyNotFound.ShouldBeTrue();
         options.AutomaticRefreshInterval.ShouldBe(TimeSpan.FromHours(1));
         options.RefreshInterval.ShouldBe(TimeSpan.FromSeconds(30));
-        options.ConfigurationManager.ShouldNotBeNull();
+        options.ConfigurationManager.ShouldBeAssignableTo<BaseConfigurationManager>()!.UseLastKnownGoodConfiguration.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_request_whose_token_names_an_unknown_key_waits_for_the_keys_to_be_fetched_again()
+    {
+        AppContext.TryGetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", out var blocking).ShouldBeTrue();
+        blocking.ShouldBeTrue();
     }
 
     [Fact]
@@ -143,7 +151,18 @@ public class IdentityStartupTests
         options.ConfigurationManager.ShouldBeNull();
     }
 
-    private static IHost Host(string environment, Dictionary<string, string?> settings)
+    [Fact]
+    public async Task A_service_that_calls_others_with_an_issuer_but_no_client_of_its_own_does_not_start()
+    {
+        using var host = Host(Environments.Production, new() { ["Auth:Authority"] = Authority, ["Auth:Audience"] = "api" },
+            services => services.AddServiceGrpcClient<Grpc.Health.V1.Health.HealthClient>("agency"));
+
+        var refusal = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync());
+
+        refusal.Message.ShouldContain("Auth:ClientId and Auth:ClientSecret are required with Auth:Authority");
+    }
+
+    private static IHost Host(string environment, Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -152,6 +171,7 @@ public class IdentityStartupTests
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddDefaultAuthentication();
+        services?.Invoke(builder.Services);
         return builder.Build();
     }
 }
