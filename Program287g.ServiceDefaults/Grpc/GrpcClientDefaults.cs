@@ -33,7 +33,8 @@ public static class GrpcClientDefaults
             })
             .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true)
             .AddInterceptor(() => new DefaultDeadlineInterceptor(DefaultDeadline))
-            .AddInterceptor(provider => new InternalTokenInterceptor(provider.GetRequiredService<InternalTokenProvider>()));
+            .AddInterceptor(provider => new InternalTokenInterceptor(provider.GetRequiredService<InternalTokenProvider>(),
+                provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<InternalTokenInterceptor>>()));
     }
 
     private static void AddInternalTokens(this IServiceCollection services)
