@@ -27,6 +27,7 @@ public sealed class TestOidcIssuer : IAsyncDisposable
     private TestSigningKey _current;
     private int _jwksRequests;
     private int _tokenRequests;
+    private DateTimeOffset _lastJwksServedAt;
 
     private TestOidcIssuer(WebApplication app, string audience)
     {
@@ -50,7 +51,7 @@ public sealed class TestOidcIssuer : IAsyncDisposable
 
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
-    public DateTimeOffset LastJwksServedAt { get; private set; }
+    public DateTimeOffset LastJwksServedAt { get { lock (_gate) { return _lastJwksServedAt; } } }
 
     public static async Task<TestOidcIssuer> StartAsync(string audience = "program287g-api")
     {
@@ -148,7 +149,7 @@ public sealed class TestOidcIssuer : IAsyncDisposable
         Interlocked.Increment(ref _jwksRequests);
         lock (_gate)
         {
-            LastJwksServedAt = DateTimeOffset.UtcNow;
+            _lastJwksServedAt = DateTimeOffset.UtcNow;
             return Results.Json(new { keys = _published.Select(key => key.PublicJwk).ToArray() });
         }
     }
