@@ -38,6 +38,15 @@ public static class ServiceResourceExtensions
             .WithKestrelEndpoint(ResourceNames.GrpcEndpoint, "Http2")
             .WithKestrelEndpoint(ResourceNames.HttpEndpoint, "Http1")
             .WithEnvironment("Auth__SigningKey", signingKey)
+            // The development key is for a local run only, whatever environment the services inherit; a published
+            // model does not carry the permission (a deployment sets Auth__Authority and Auth__Audience instead).
+            .WithEnvironment(context =>
+            {
+                if (context.ExecutionContext.IsRunMode)
+                {
+                    context.EnvironmentVariables["Auth__AllowDevelopmentKey"] = "true";
+                }
+            })
             .WithUrlForEndpoint(ResourceNames.GrpcEndpoint, url => url.DisplayText = "gRPC")
             .WithUrlForEndpoint(ResourceNames.HttpEndpoint, url =>
             {
