@@ -73,6 +73,8 @@ public sealed class SystemServices(string repositoryRoot, DrillServers servers, 
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Auth__SigningKey"] = signingKey,
+            // The drills' own key, as under the AppHost's local run: outside Development it must be allowed by name.
+            ["Auth__AllowDevelopmentKey"] = "true",
             [$"ConnectionStrings__{database}"] = servers.Database(database),
             [$"ConnectionStrings__{ResourceNames.Messaging}"] = servers.RabbitMq,
             [$"ConnectionStrings__{ResourceNames.Smtp}"] = servers.Smtp.ConnectionString,
