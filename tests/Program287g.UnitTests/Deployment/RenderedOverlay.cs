@@ -12,7 +12,6 @@ public sealed class RenderedOverlay
 {
     public const string Dev = "dev";
     public const string Production = "production";
-    public const string MailboxReader = "notification-mailbox";
     public static readonly string[] Services =
         [ResourceNames.AgencyService, ResourceNames.AgreementService, ResourceNames.NomineeService, ResourceNames.NotificationService];
 
@@ -37,7 +36,7 @@ public sealed class RenderedOverlay
         OfKind(kind).SingleOrDefault(document => document.Name == name)
         ?? throw new InvalidOperationException($"The {Name} overlay renders no {kind} named {name}.");
 
-    /// <summary>Every Deployment of a Program287g service (the mailbox reader included).</summary>
+    /// <summary>Every Deployment of a Program287g service.</summary>
     public IEnumerable<Yaml> ServicePods => OfKind("Deployment").Where(d => d["metadata"]["labels"]["program287g.io/service"].Exists);
 
     public static Yaml Container(Yaml deployment) => deployment["spec"]["template"]["spec"]["containers"].Items.Single();
