@@ -49,6 +49,23 @@ public sealed class RenderedOverlay
             .SelectMany(map => map["data"].Strings).ToDictionary(entry => entry.Key, entry => entry.Value);
     }
 
+    /// <summary>The environment the pod's container starts with: the envFrom ConfigMaps, then its env entries (a value,
+    /// or a rendered ConfigMap's key); what comes from a Secret or the pod's fields is a placeholder that names it.</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentOf(Yaml deployment)
+    {
+        var environment = new Dictionary<string, string>(ConfigFor(deployment));
+        foreach (var variable in Container(deployment)["env"].Items)
+        {
+            var from = variable["valueFrom"];
+            environment[variable["name"].Text!] = from["configMapKeyRef"].Exists
+                ? OfKind("ConfigMap").Single(map => map.Name == from["configMapKeyRef"]["name"].Text)["data"][from["configMapKeyRef"]["key"].Text!].Text ?? ""
+                : from["secretKeyRef"].Exists
+                    ? $"(secret {from["secretKeyRef"]["name"].Text}/{from["secretKeyRef"]["key"].Text})"
+                    : from.Exists ? "(field)" : variable["value"].Text ?? "";
+        }
+        return environment;
+    }
+
     public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
