@@ -1,12 +1,16 @@
 namespace Program287g.UnitTests.Deployment;
 
 /// <summary>Default deny, and exactly the connections the code makes: the gRPC calls read off the protos each service
-/// compiles as a client, the servers every service uses, SMTP and IMAP for Notification alone. The pods are the
-/// rendered Deployments' and, for the operators' pods, the labels those operators give them.</summary>
+/// compiles as a client, the servers every service uses, the identity provider's https port, SMTP and IMAP for
+/// Notification alone. The pods are the rendered Deployments' and, for the operators' pods, the labels those operators
+/// give them.</summary>
 public sealed class NetworkPolicyTests
 {
     private const string Namespace = "program287g";
     private static readonly Endpoint OutsideMailServer = Endpoint.External("203.0.113.25");
+
+    /// <summary>The issuer is named, not addressed (Auth__Authority); the policy allows any address, so any stands for it.</summary>
+    private static readonly Endpoint OutsideIssuer = Endpoint.External("198.51.100.7");
 
     public static TheoryData<string> Overlays => [RenderedOverlay.Dev, RenderedOverlay.Production];
 
@@ -64,11 +68,28 @@ public sealed class NetworkPolicyTests
             policies.Allows(pod, broker, 5672).ShouldBeTrue(deployment.Name);
             policies.Allows(pod, collectorPod, collector.Port).ShouldBeTrue(deployment.Name);
             policies.Allows(pod, dns, 53, "UDP").ShouldBeTrue(deployment.Name);
-            policies.Allows(pod, OutsideMailServer, 443).ShouldBeFalse($"{deployment.Name} reaches the internet");
             var sendsMail = pod.Labels["program287g.io/service"] == ResourceNames.NotificationService;
             foreach (var port in new[] { 25, 465, 587, 143, 993 })
             {
                 policies.Allows(pod, OutsideMailServer, port).ShouldBe(sendsMail, $"{deployment.Name} mail port {port}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void Every_service_reaches_the_openid_connect_issuer_on_its_https_port_and_the_outside_on_no_other(string overlay)
+    {
+        var (rendered, policies) = Load(overlay);
+        foreach (var deployment in rendered.ServicePods)
+        {
+            var pod = PodOf(deployment);
+            var authority = new Uri(rendered.ConfigFor(deployment)["Auth__Authority"]);
+            authority.Scheme.ShouldBe("https");
+            policies.Allows(pod, OutsideIssuer, authority.Port).ShouldBeTrue($"{deployment.Name} -> {authority.Authority}");
+            foreach (var port in new[] { 80, 8080, 8443, 5432 })
+            {
+                policies.Allows(pod, OutsideIssuer, port).ShouldBeFalse($"{deployment.Name} reaches the internet on {port}");
             }
         }
     }
