@@ -95,7 +95,6 @@ public sealed partial class ConfigurationTests
             messaging["key"].Text.ShouldBe("connection_string");
             var isNotification = deployment["metadata"]["labels"]["program287g.io/service"].Text == ResourceNames.NotificationService;
             env.ContainsKey($"ConnectionStrings__{ResourceNames.Smtp}").ShouldBe(isNotification, deployment.Name);
-            env["Auth__SigningKey"]["valueFrom"]["secretKeyRef"]["name"].Exists.ShouldBeTrue(deployment.Name);
         }
     }
 

@@ -1,15 +1,16 @@
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
-
 namespace Program287g.UnitTests.Deployment;
 
 /// <summary>Default deny, and exactly the connections the code makes: the gRPC calls read off the protos each service
-/// compiles as a client, the servers every service uses, SMTP and IMAP for Notification alone. The pods are the
-/// rendered Deployments' and, for the operators' pods, the labels those operators give them.</summary>
-public sealed partial class NetworkPolicyTests
+/// compiles as a client, the servers every service uses, the identity provider's https port, SMTP and IMAP for
+/// Notification alone. The pods are the rendered Deployments' and, for the operators' pods, the labels those operators
+/// give them.</summary>
+public sealed class NetworkPolicyTests
 {
     private const string Namespace = "program287g";
     private static readonly Endpoint OutsideMailServer = Endpoint.External("203.0.113.25");
+
+    /// <summary>The issuer is named, not addressed (Auth__Authority); the policy allows any address, so any stands for it.</summary>
+    private static readonly Endpoint OutsideIssuer = Endpoint.External("198.51.100.7");
 
     public static TheoryData<string> Overlays => [RenderedOverlay.Dev, RenderedOverlay.Production];
 
@@ -27,7 +28,7 @@ public sealed partial class NetworkPolicyTests
     public void Services_reach_exactly_the_services_they_call_over_grpc_and_no_ones_health_port(string overlay)
     {
         var (rendered, policies) = Load(overlay);
-        var calls = GrpcCallsInTheCode();
+        var calls = ServiceCalls.InTheCode();
         calls.ShouldContain((ResourceNames.AgreementService, ResourceNames.AgencyService), "the code's own edges were read");
         foreach (var caller in rendered.ServicePods)
         {
@@ -67,11 +68,28 @@ public sealed partial class NetworkPolicyTests
             policies.Allows(pod, broker, 5672).ShouldBeTrue(deployment.Name);
             policies.Allows(pod, collectorPod, collector.Port).ShouldBeTrue(deployment.Name);
             policies.Allows(pod, dns, 53, "UDP").ShouldBeTrue(deployment.Name);
-            policies.Allows(pod, OutsideMailServer, 443).ShouldBeFalse($"{deployment.Name} reaches the internet");
             var sendsMail = pod.Labels["program287g.io/service"] == ResourceNames.NotificationService;
             foreach (var port in new[] { 25, 465, 587, 143, 993 })
             {
                 policies.Allows(pod, OutsideMailServer, port).ShouldBe(sendsMail, $"{deployment.Name} mail port {port}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void Every_service_reaches_the_openid_connect_issuer_on_its_https_port_and_the_outside_on_no_other(string overlay)
+    {
+        var (rendered, policies) = Load(overlay);
+        foreach (var deployment in rendered.ServicePods)
+        {
+            var pod = PodOf(deployment);
+            var authority = new Uri(rendered.ConfigFor(deployment)["Auth__Authority"]);
+            authority.Scheme.ShouldBe("https");
+            policies.Allows(pod, OutsideIssuer, authority.Port).ShouldBeTrue($"{deployment.Name} -> {authority.Authority}");
+            foreach (var port in new[] { 80, 8080, 8443, 5432 })
+            {
+                policies.Allows(pod, OutsideIssuer, port).ShouldBeFalse($"{deployment.Name} reaches the internet on {port}");
             }
         }
     }
@@ -106,23 +124,6 @@ public sealed partial class NetworkPolicyTests
         policies.Allows(Endpoint.Pod("rabbitmq-system", ("app.kubernetes.io/component", "rabbitmq-operator")), broker, 15672).ShouldBeTrue();
     }
 
-    /// <summary>(caller, callee) for every proto a service compiles with GrpcServices="Client": the owner is the
-    /// service named in the proto's path (protos/program287g/agency/v1/agency.proto is the Agency service's).</summary>
-    private static HashSet<(string Caller, string Callee)> GrpcCallsInTheCode()
-    {
-        var calls = new HashSet<(string, string)>();
-        foreach (var project in Directory.GetFiles(Path.Combine(RenderedOverlay.RepositoryRoot(), "services"), "Program287g.*.csproj",
-                     SearchOption.AllDirectories))
-        {
-            var caller = Path.GetFileNameWithoutExtension(project).Replace("Program287g.", "", StringComparison.Ordinal).ToLowerInvariant();
-            foreach (var proto in XDocument.Load(project).Descendants("Protobuf").Where(p => (string?)p.Attribute("GrpcServices") == "Client"))
-            {
-                calls.Add((caller, ProtoOwner().Match((string)proto.Attribute("Include")!).Groups[1].Value));
-            }
-        }
-        return calls;
-    }
-
     private static (RenderedOverlay Rendered, NetworkPolicies Policies) Load(string overlay)
     {
         var rendered = RenderedOverlay.Of(overlay);
@@ -131,7 +132,4 @@ public sealed partial class NetworkPolicyTests
 
     private static Endpoint PodOf(Yaml deployment) =>
         Endpoint.Pod(deployment["metadata"]["namespace"].Text!, deployment["spec"]["template"]["metadata"]["labels"].Strings);
-
-    [GeneratedRegex(@"program287g/([a-z]+)/v\d+/")]
-    private static partial Regex ProtoOwner();
 }

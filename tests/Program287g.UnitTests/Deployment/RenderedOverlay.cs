@@ -12,7 +12,6 @@ public sealed class RenderedOverlay
 {
     public const string Dev = "dev";
     public const string Production = "production";
-    public const string MailboxReader = "notification-mailbox";
     public static readonly string[] Services =
         [ResourceNames.AgencyService, ResourceNames.AgreementService, ResourceNames.NomineeService, ResourceNames.NotificationService];
 
@@ -37,7 +36,7 @@ public sealed class RenderedOverlay
         OfKind(kind).SingleOrDefault(document => document.Name == name)
         ?? throw new InvalidOperationException($"The {Name} overlay renders no {kind} named {name}.");
 
-    /// <summary>Every Deployment of a Program287g service (the mailbox reader included).</summary>
+    /// <summary>Every Deployment of a Program287g service.</summary>
     public IEnumerable<Yaml> ServicePods => OfKind("Deployment").Where(d => d["metadata"]["labels"]["program287g.io/service"].Exists);
 
     public static Yaml Container(Yaml deployment) => deployment["spec"]["template"]["spec"]["containers"].Items.Single();
@@ -48,6 +47,23 @@ public sealed class RenderedOverlay
         var names = Container(deployment)["envFrom"].Items.Select(source => source["configMapRef"]["name"].Text).ToHashSet();
         return OfKind("ConfigMap").Where(map => names.Contains(map.Name))
             .SelectMany(map => map["data"].Strings).ToDictionary(entry => entry.Key, entry => entry.Value);
+    }
+
+    /// <summary>The environment the pod's container starts with: the envFrom ConfigMaps, then its env entries (a value,
+    /// or a rendered ConfigMap's key); what comes from a Secret or the pod's fields is a placeholder that names it.</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentOf(Yaml deployment)
+    {
+        var environment = new Dictionary<string, string>(ConfigFor(deployment));
+        foreach (var variable in Container(deployment)["env"].Items)
+        {
+            var from = variable["valueFrom"];
+            environment[variable["name"].Text!] = from["configMapKeyRef"].Exists
+                ? OfKind("ConfigMap").Single(map => map.Name == from["configMapKeyRef"]["name"].Text)["data"][from["configMapKeyRef"]["key"].Text!].Text ?? ""
+                : from["secretKeyRef"].Exists
+                    ? $"(secret {from["secretKeyRef"]["name"].Text}/{from["secretKeyRef"]["key"].Text})"
+                    : from.Exists ? "(field)" : variable["value"].Text ?? "";
+        }
+        return environment;
     }
 
     public static string RepositoryRoot()

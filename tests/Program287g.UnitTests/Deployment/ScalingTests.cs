@@ -55,15 +55,24 @@ public sealed class ScalingTests
     [Theory]
     [InlineData(RenderedOverlay.Dev)]
     [InlineData(RenderedOverlay.Production)]
-    public void The_mailbox_is_read_by_one_pod_only_replaced_by_stopping_the_old_one_first(string overlay)
+    public void Every_notification_pod_has_the_mailbox_from_its_secret_and_no_deployment_is_set_apart_to_read_it(string overlay)
     {
+        // The pods elect the reader by an advisory lock (MailboxLease), so any of them may read, and none needs to be
+        // the only one: no separate Deployment, no Recreate, no pinned replica count.
         var rendered = RenderedOverlay.Of(overlay);
-        var readers = rendered.ServicePods.Where(deployment => RenderedOverlay.Container(deployment)["env"].Items
-            .Any(variable => variable["name"].Text == $"ConnectionStrings__{ResourceNames.Mailbox}")).ToList();
-        readers.Select(reader => reader.Name).ShouldBe([RenderedOverlay.MailboxReader]);
-        readers[0]["spec"]["replicas"].Number.ShouldBe(1);
-        readers[0]["spec"]["strategy"]["type"].Text.ShouldBe("Recreate");
-        rendered.OfKind("HorizontalPodAutoscaler").ShouldNotContain(hpa => hpa["spec"]["scaleTargetRef"]["name"].Text == RenderedOverlay.MailboxReader);
+        var notification = rendered.ServicePods
+            .Where(deployment => deployment["metadata"]["labels"]["program287g.io/service"].Text == ResourceNames.NotificationService)
+            .ToList();
+        notification.Select(deployment => deployment.Name).ShouldBe([ResourceNames.NotificationService]);
+        var mailbox = RenderedOverlay.Container(notification[0])["env"].Items
+            .Single(variable => variable["name"].Text == $"ConnectionStrings__{ResourceNames.Mailbox}");
+        mailbox["value"].Exists.ShouldBeFalse("the mailbox's password is a secret");
+        mailbox["valueFrom"]["secretKeyRef"]["name"].Text.ShouldBe("program287g-mail");
+        mailbox["valueFrom"]["secretKeyRef"]["key"].Text.ShouldBe("mailbox");
+        notification[0]["spec"]["strategy"]["type"].Text.ShouldNotBe("Recreate");
+        rendered.ServicePods.Where(deployment => deployment.Name != ResourceNames.NotificationService)
+            .ShouldAllBe(deployment => RenderedOverlay.Container(deployment)["env"].Items
+                .All(variable => variable["name"].Text != $"ConnectionStrings__{ResourceNames.Mailbox}"));
     }
 
     [Theory]

@@ -11,7 +11,7 @@ public sealed partial class ServicePodTests
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public void Each_overlay_renders_a_deployment_and_a_service_for_every_service_and_the_mailbox_reader(string overlay)
+    public void Each_overlay_renders_one_deployment_and_one_service_for_every_service_and_no_other_service_pods(string overlay)
     {
         var rendered = RenderedOverlay.Of(overlay);
         foreach (var service in RenderedOverlay.Services)
@@ -19,8 +19,7 @@ public sealed partial class ServicePodTests
             rendered.Named("Deployment", service)["metadata"]["labels"]["program287g.io/service"].Text.ShouldBe(service);
             rendered.Named("Service", service)["spec"]["selector"]["program287g.io/service"].Text.ShouldBe(service);
         }
-        rendered.Named("Deployment", RenderedOverlay.MailboxReader)["metadata"]["labels"]["program287g.io/service"].Text
-            .ShouldBe(ResourceNames.NotificationService);
+        rendered.ServicePods.Select(deployment => deployment.Name).ShouldBe(RenderedOverlay.Services, ignoreOrder: true);
     }
 
     [Theory]
