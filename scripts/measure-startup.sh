@@ -41,8 +41,9 @@ for run in $(seq "$runs"); do
   done
   unset healthy
   kill -TERM -- "-$group" 2>/dev/null || true
-  # The orchestrator needs a while to end everything; the next run must find the ports free.
-  while pgrep -f 'Program287g.AppHost' > /dev/null; do sleep 0.5; done
+  # The orchestrator goes on ending what it started (DCP, PostgreSQL, RabbitMQ, Dovecot, smtp4dev) after the AppHost
+  # exits, 12-15 s here: the next run must find their ports and data free.
+  while pgrep -f "Program287g.AppHost|aspire-dcp|$PWD/.data|\.data/mailbox|smtp4dev" > /dev/null; do sleep 0.5; done
   if [ -n "${MEASURE_LOG:-}" ]; then cp "$log" "$MEASURE_LOG.$run"; fi
   rm -f "$log"
 done
