@@ -1,6 +1,6 @@
 # Sourced by run.sh, test.sh and .ci/run: installs what a fresh Debian 12 machine lacks, and nothing it already has.
-# Debian's PostgreSQL, RabbitMQ and Dovecot (native mode needs no container engine), aiosmtpd, the smtp4dev dotnet tool,
-# and buf.
+# Debian's PostgreSQL, RabbitMQ and Dovecot (native mode needs no container engine), aiosmtpd, kubectl, the smtp4dev
+# dotnet tool, and buf.
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -46,6 +46,17 @@ ensure_dotnet() {
   fi
 }
 
+# kubectl renders deploy/'s kustomize overlays for the unit tests (tests/Program287g.UnitTests/Deployment), which fail
+# without it. A kubectl already on the machine is used as it is (this project's machines come with one); else Debian's
+# kubernetes-client (kubectl 1.20, whose kustomize v2.0.3 deploy/ is written for as well as for current ones).
+ensure_kubectl() {
+  if ! command -v kubectl >/dev/null 2>&1; then
+    echo "Installing Debian packages: kubernetes-client"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubernetes-client >/dev/null
+  fi
+}
+
 # smtp4dev runs from the repository's git-ignored .tools folder, pinned here and nowhere else.
 ensure_smtp4dev() {
   if [ ! -x "$repo_root/.tools/smtp4dev" ]; then
@@ -67,6 +78,7 @@ ensure_prerequisites() {
   if [ "${PROGRAM287G_INFRASTRUCTURE:-auto}" != "external" ]; then
     ensure_debian_packages
   fi
+  ensure_kubectl
   ensure_smtp4dev
 }
 

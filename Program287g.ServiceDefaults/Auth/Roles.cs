@@ -6,7 +6,7 @@ public static class Roles
     /// <summary>ICE 287(g) program staff: may act on any agency's records.</summary>
     public const string ProgramStaff = "program-staff";
 
-    /// <summary>A user of one law enforcement agency: scoped to that agency by the <see cref="ClaimNames.AgencyId"/> claim.</summary>
+    /// <summary>A user of one law enforcement agency: scoped to that agency by the agency claim (Auth:AgencyClaim).</summary>
     public const string AgencyUser = "agency-user";
 
     /// <summary>Another internal system (or one of our own services) calling machine to machine.</summary>
@@ -15,6 +15,8 @@ public static class Roles
     public static readonly IReadOnlyList<string> All = [ProgramStaff, AgencyUser, InternalSystem];
 }
 
+/// <summary>The claims the development tokens carry; the role and agency ones are Auth:RoleClaim and Auth:AgencyClaim's
+/// defaults.</summary>
 public static class ClaimNames
 {
     public const string Subject = "sub";

@@ -4,8 +4,9 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Program287g.ServiceDefaults.Auth;
 
-/// <summary>Mints HS256 access tokens that the services accept. Used by the dev-token tool, by the tests and by
-/// services that call each other as <see cref="Roles.InternalSystem"/>.</summary>
+/// <summary>Mints the development HS256 access tokens that services in dev-key mode accept, with the role and agency
+/// under the claim names the settings give. Used by the dev-token tool, by the tests and by services in that mode that
+/// call each other as <see cref="Roles.InternalSystem"/>.</summary>
 public static class TokenIssuer
 {
     public static string Issue(TokenSettings settings, string subject, string role, string? agencyId = null,
@@ -20,16 +21,16 @@ public static class TokenIssuer
             throw new ArgumentException("An agency user's token must name the agency it is scoped to.", nameof(agencyId));
         }
         var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
-        var claims = new List<Claim> { new(ClaimNames.Subject, subject), new(ClaimNames.Role, role) };
+        var claims = new List<Claim> { new(ClaimNames.Subject, subject), new(settings.RoleClaim, role) };
         if (!string.IsNullOrWhiteSpace(agencyId))
         {
-            claims.Add(new Claim(ClaimNames.AgencyId, agencyId));
+            claims.Add(new Claim(settings.AgencyClaim, agencyId));
         }
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Subject = new ClaimsIdentity(claims),
             Issuer = settings.Issuer,
-            Audience = settings.Audience,
+            Audience = settings.ExpectedAudience,
             IssuedAt = now,
             NotBefore = now,
             Expires = now + (lifetime ?? TimeSpan.FromHours(8)),

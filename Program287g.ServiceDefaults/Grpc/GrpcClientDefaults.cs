@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Grpc.Net.Client.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Program287g.ServiceDefaults.Auth;
 
 namespace Program287g.ServiceDefaults.Grpc;
@@ -19,20 +18,40 @@ public static class GrpcClientDefaults
     public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IServiceCollection services, string serviceName,
         params string[] idempotentMethods) where TClient : ClientBase
     {
-        // On the wall clock, not the service's TimeProvider: the services called check the token against their own
-        // clocks, whatever clock this service's rules run on (a test moves that one).
-        services.TryAddSingleton(provider => new InternalTokenProvider(
-            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TokenSettings>>(),
-            provider.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>(), TimeProvider.System));
+        services.AddInternalTokens();
         return services
             .AddGrpcClient<TClient>(options =>
             {
                 options.Address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{serviceName}");
-                options.ChannelOptionsActions.Add(channel => channel.ServiceConfig = RetryPolicyFor(idempotentMethods));
+                options.ChannelOptionsActions.Add(channel =>
+                {
+                    channel.ServiceConfig = RetryPolicyFor(idempotentMethods);
+                    // The services speak cleartext HTTP/2 to one another (loopback, or the cluster's network); the bearer
+                    // token rides as call credentials, which gRPC sends on a channel without TLS only when told to.
+                    channel.UnsafeUseInsecureChannelCallCredentials = true;
+                });
             })
             .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true)
             .AddInterceptor(() => new DefaultDeadlineInterceptor(DefaultDeadline))
-            .AddInterceptor(provider => new InternalTokenInterceptor(provider.GetRequiredService<InternalTokenProvider>()));
+            .AddInterceptor(provider => new InternalTokenInterceptor(provider.GetRequiredService<InternalTokenProvider>(),
+                provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<InternalTokenInterceptor>>()));
+    }
+
+    private static void AddInternalTokens(this IServiceCollection services)
+    {
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(InternalTokenProvider)))
+        {
+            return;
+        }
+        services.AddSingleton(InternalTokenProvider.For);
+        services.AddHttpClient(ClientCredentialsClient.HttpClientName);
+        // A service that calls others in OIDC mode needs a client of its own at the issuer: found at start, not at the
+        // first call.
+        services.AddOptions<TokenSettings>().Validate(
+            settings => settings.Mode != IdentityMode.OpenIdConnect
+                || (!string.IsNullOrWhiteSpace(settings.ClientId) && !string.IsNullOrWhiteSpace(settings.ClientSecret)),
+            "Auth:ClientId and Auth:ClientSecret are required with Auth:Authority: this service calls other services "
+                + "with a client-credentials token from the issuer.");
     }
 
     /// <summary>The channel's service config: a retry policy (3 attempts, UNAVAILABLE only) for the named methods

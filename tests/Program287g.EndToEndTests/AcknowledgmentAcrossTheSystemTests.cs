@@ -12,8 +12,7 @@ namespace Program287g.EndToEndTests;
 /// <summary>The whole system, as ./run.sh starts it: an application submitted on the Agreement service reaches the
 /// Notification service through the outbox and RabbitMQ, and one acknowledgment lands in smtp4dev's mailbox; the
 /// dashboard holds it all as one trace, from the caller's gRPC call to the SMTP send.</summary>
-[Collection(AppHostCollection.Name)]
-public sealed class AcknowledgmentAcrossTheSystemTests(AppHostFixture system)
+public abstract class AcknowledgmentAcrossTheSystem(AppHostFixture system)
 {
     [Fact]
     public async Task An_application_submitted_over_grpc_puts_one_acknowledgment_in_the_mailbox_and_one_trace_in_the_dashboard()
@@ -80,3 +79,9 @@ public sealed class AcknowledgmentAcrossTheSystemTests(AppHostFixture system)
             .Select(m => (m.GetProperty("id").GetString()!, m.GetProperty("subject").GetString() ?? ""))];
     }
 }
+
+[Collection(AppHostCollection.Name)]
+public sealed class AcknowledgmentAcrossTheSystemTests(AppHostFixture system) : AcknowledgmentAcrossTheSystem(system);
+
+[Collection(TwoInstancesCollection.Name)]
+public sealed class AcknowledgmentAcrossTwoInstancesTests(TwoInstancesFixture system) : AcknowledgmentAcrossTheSystem(system);

@@ -4,11 +4,16 @@ using Grpc.Net.Client;
 using Program287g.LocalServers;
 using Program287g.Testing;
 
+// One AppHost at a time: the single-instance system, then the two-instance one (ten processes on two cores, and the
+// stable ports each picks when free).
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace Program287g.EndToEndTests;
 
 /// <summary>The whole system, started once for the end-to-end tests the way the README's run command starts it,
-/// with the dashboard on, its data in a throw-away folder and every port chosen free.</summary>
-public sealed class AppHostFixture : IAsyncLifetime
+/// with the dashboard on, its data in a throw-away folder and every port chosen free; one instance of each service,
+/// or as many as <see cref="Instances"/> says (<see cref="TwoInstancesFixture"/>).</summary>
+public class AppHostFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"program287g-e2e-{Guid.NewGuid():N}");
@@ -18,6 +23,9 @@ public sealed class AppHostFixture : IAsyncLifetime
     public Uri Dashboard { get; private set; } = null!;
 
     public TestTokens Tokens { get; private set; } = null!;
+
+    /// <summary>Instances of every service (Services:Replicas).</summary>
+    public virtual int Instances => 1;
 
     public async Task InitializeAsync()
     {
@@ -32,6 +40,7 @@ public sealed class AppHostFixture : IAsyncLifetime
             $"ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{FreePort.Next()}",
             "ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
             "ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true",
+            $"Services:Replicas={Instances}",
         ];
         var mode = Environment.GetEnvironmentVariable("PROGRAM287G_TEST_INFRASTRUCTURE");
         if (!string.IsNullOrWhiteSpace(mode))
@@ -46,15 +55,37 @@ public sealed class AppHostFixture : IAsyncLifetime
         // The testing builder randomizes ports, the dashboard's included: ask the dashboard resource where it is.
         Dashboard = App.GetEndpoint(DashboardResourceName, "http");
 
-        foreach (var service in Services)
-        {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(service, timeout.Token);
-        }
+        await WaitForEveryInstanceHealthyAsync(timeout.Token);
         var signingKey = builder.Resources.OfType<ParameterResource>().Single(p => p.Name == ResourceNames.JwtSigningKeyParameter);
         Tokens = new TestTokens((await signingKey.GetValueAsync(timeout.Token))!);
     }
 
     private const string DashboardResourceName = "aspire-dashboard";
+
+    /// <summary>Until every instance of every service reports healthy: the orchestrator names each instance a resource
+    /// of its own (agency-x1y2z3), and waiting for the service's name alone is satisfied by the first.</summary>
+    private async Task WaitForEveryInstanceHealthyAsync(CancellationToken cancellationToken)
+    {
+        var healthy = Services.ToDictionary(service => service, _ => new HashSet<string>());
+        await foreach (var update in App.ResourceNotifications.WatchAsync(cancellationToken))
+        {
+            if (healthy.TryGetValue(update.Resource.Name, out var instances))
+            {
+                if (update.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+                {
+                    instances.Add(update.ResourceId);
+                }
+                else
+                {
+                    instances.Remove(update.ResourceId);
+                }
+            }
+            if (healthy.Values.All(instances => instances.Count >= Instances))
+            {
+                return;
+            }
+        }
+    }
 
     public static readonly string[] Services =
         [ResourceNames.AgencyService, ResourceNames.AgreementService, ResourceNames.NomineeService, ResourceNames.NotificationService];
@@ -94,4 +125,16 @@ public sealed class AppHostFixture : IAsyncLifetime
 public sealed class AppHostCollection : ICollectionFixture<AppHostFixture>
 {
     public const string Name = "apphost";
+}
+
+/// <summary>The same system with two instances of every service behind the orchestrator's proxy.</summary>
+public sealed class TwoInstancesFixture : AppHostFixture
+{
+    public override int Instances => 2;
+}
+
+[CollectionDefinition(Name)]
+public sealed class TwoInstancesCollection : ICollectionFixture<TwoInstancesFixture>
+{
+    public const string Name = "apphost, two instances of every service";
 }

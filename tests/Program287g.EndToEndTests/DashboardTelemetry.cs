@@ -5,7 +5,8 @@ namespace Program287g.EndToEndTests;
 
 /// <summary>One span as the dashboard holds it, with the service (OpenTelemetry service.name: the AppHost's resource
 /// name) that made it.</summary>
-public sealed record DashboardSpan(string Service, string Name);
+/// <summary>A span as the dashboard holds it: the service (service.name) and the instance (service.instance.id) it came from.</summary>
+public sealed record DashboardSpan(string Service, string Name, string Instance = "");
 
 /// <summary>A span a test waits for, with the words its failure prints when the span never arrives.</summary>
 public sealed record ExpectedSpan(string Description, Func<DashboardSpan, bool> Matches)
@@ -63,14 +64,15 @@ public static class DashboardTelemetry
         return document!.RootElement.GetProperty("data").GetProperty("resourceSpans").EnumerateArray()
             .SelectMany(r => r.GetProperty("scopeSpans").EnumerateArray()
                 .SelectMany(s => s.GetProperty("spans").EnumerateArray())
-                .Select(span => new DashboardSpan(ServiceOf(r), span.GetProperty("name").GetString()!)))
+                .Select(span => new DashboardSpan(Attribute(r, "service.name"), span.GetProperty("name").GetString()!,
+                    Attribute(r, "service.instance.id"))))
             .ToList();
     }
 
-    private static string ServiceOf(JsonElement resourceSpans) =>
+    private static string Attribute(JsonElement resourceSpans, string key) =>
         resourceSpans.TryGetProperty("resource", out var resource) && resource.TryGetProperty("attributes", out var attributes)
             ? attributes.EnumerateArray()
-                .Where(a => a.GetProperty("key").GetString() == "service.name")
+                .Where(a => a.GetProperty("key").GetString() == key)
                 .Select(a => a.GetProperty("value").GetProperty("stringValue").GetString() ?? "")
                 .FirstOrDefault() ?? ""
             : "";

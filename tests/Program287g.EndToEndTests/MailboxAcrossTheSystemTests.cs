@@ -9,8 +9,7 @@ namespace Program287g.EndToEndTests;
 /// <summary>The program mailbox of the system as ./run.sh starts it: an agency's email appended to the Dovecot the
 /// AppHost runs becomes an application in the Agreement service, its acknowledgment lands in smtp4dev, and the dashboard
 /// holds one trace from the intake to the send.</summary>
-[Collection(AppHostCollection.Name)]
-public sealed class MailboxAcrossTheSystemTests(AppHostFixture system)
+public abstract class MailboxAcrossTheSystem(AppHostFixture system)
 {
     [Fact]
     public async Task An_emailed_application_becomes_an_application_with_one_acknowledgment_and_one_trace()
@@ -69,3 +68,9 @@ public sealed class MailboxAcrossTheSystemTests(AppHostFixture system)
             .Select(m => (m.GetProperty("id").GetString()!, m.GetProperty("subject").GetString() ?? ""))];
     }
 }
+
+[Collection(AppHostCollection.Name)]
+public sealed class MailboxAcrossTheSystemTests(AppHostFixture system) : MailboxAcrossTheSystem(system);
+
+[Collection(TwoInstancesCollection.Name)]
+public sealed class MailboxAcrossTwoInstancesTests(TwoInstancesFixture system) : MailboxAcrossTheSystem(system);

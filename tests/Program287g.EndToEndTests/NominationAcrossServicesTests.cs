@@ -8,8 +8,7 @@ using ProtoDate = Google.Type.Date;
 
 namespace Program287g.EndToEndTests;
 
-[Collection(AppHostCollection.Name)]
-public sealed class NominationAcrossServicesTests(AppHostFixture system)
+public abstract class NominationAcrossServices(AppHostFixture system)
 {
     private static ProtoDate DaysAgo(int days)
     {
@@ -93,3 +92,9 @@ public sealed class NominationAcrossServicesTests(AppHostFixture system)
         suspended.Authorization.SuspensionCause.ShouldBe(SuspensionCause.Agreement);
     }
 }
+
+[Collection(AppHostCollection.Name)]
+public sealed class NominationAcrossServicesTests(AppHostFixture system) : NominationAcrossServices(system);
+
+[Collection(TwoInstancesCollection.Name)]
+public sealed class NominationAcrossTwoInstancesTests(TwoInstancesFixture system) : NominationAcrossServices(system);

@@ -16,6 +16,8 @@ public static class ServiceHosting
             [$"ConnectionStrings:{databaseName}"] = await servers.CreateDatabaseAsync(databaseName),
             [$"ConnectionStrings:{ResourceNames.Messaging}"] = servers.RabbitMqConnectionString,
             ["Auth:SigningKey"] = tokens.SigningKey,
+            // The tests run in the "Testing" environment, where only this lets a service trust the development key.
+            ["Auth:AllowDevelopmentKey"] = "true",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -19,6 +19,18 @@ public class TokenIssuerTests
     }
 
     [Fact]
+    public void Role_and_agency_go_under_the_claim_names_the_settings_give()
+    {
+        var settings = new TokenSettings { SigningKey = new string('k', 40), RoleClaim = "roles", AgencyClaim = "agency" };
+
+        var token = new JsonWebToken(TokenIssuer.Issue(settings, "officer", Roles.AgencyUser, "agency-1"));
+
+        token.GetClaim("roles").Value.ShouldBe(Roles.AgencyUser);
+        token.GetClaim("agency").Value.ShouldBe("agency-1");
+        token.TryGetClaim(ClaimNames.Role, out _).ShouldBeFalse();
+    }
+
+    [Fact]
     public void An_agency_user_token_without_an_agency_is_refused() =>
         Should.Throw<ArgumentException>(() => TokenIssuer.Issue(Settings, "officer", Roles.AgencyUser));
 

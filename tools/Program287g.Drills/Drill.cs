@@ -14,12 +14,12 @@ public sealed record Drill(int Number, string Name, Func<DrillContext, Task> Fau
             await Task.Delay(TimeSpan.FromSeconds(10));
             await c.Servers.StartRabbitMqAsync();
         }),
-        new(2, "kill -9 the Agreement service under load (commits not yet published), restarted", async c =>
+        new(2, "kill -9 the Agreement service (every instance) under load (commits not yet published), restarted", async c =>
         {
             await c.Services.KillAsync(ResourceNames.AgreementService);
             await c.Services.StartAsync(ResourceNames.AgreementService);
         }),
-        new(3, "kill -9 the Notification service holding unacknowledged messages, restarted", async c =>
+        new(3, "kill -9 the Notification service (every instance) holding unacknowledged messages, restarted", async c =>
         {
             await c.Services.KillAsync(ResourceNames.NotificationService);
             await c.Services.StartAsync(ResourceNames.NotificationService);
@@ -48,7 +48,16 @@ public sealed record Drill(int Number, string Name, Func<DrillContext, Task> Fau
             await Task.Delay(TimeSpan.FromSeconds(10));
             await c.Servers.Imap.StartAgainAsync();
         }, Work.Mail),
+        new(8, "kill -9 one instance of every service at once, the others carrying on, restarted 10 s later", async c =>
+        {
+            await Task.WhenAll(SystemServices.Names.Select(name => c.Services.KillAsync(name, instance: 0)));
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            await Task.WhenAll(SystemServices.Names.Select(name => c.Services.StartAsync(name, instance: 0)));
+        }) { NeedsInstances = 2 },
     ];
+
+    /// <summary>How many instances of each service the drill needs (drill 8 kills one and counts on another).</summary>
+    public int NeedsInstances { get; init; } = 1;
 
     /// <summary>What the burst is made of: gRPC calls (<see cref="CallBurst"/>), or emails into the program mailbox
     /// (<see cref="MailBurst"/>).</summary>

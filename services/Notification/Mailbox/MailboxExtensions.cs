@@ -20,6 +20,7 @@ public static class MailboxExtensions
         if (builder.Configuration.GetConnectionString(ResourceNames.Mailbox) is { Length: > 0 } connectionString)
         {
             builder.Services.AddSingleton(MailboxEndpoint.Parse(connectionString));
+            builder.Services.AddSingleton<MailboxLease>();
             builder.Services.AddHostedService<MailboxReader>();
         }
         return builder;

@@ -25,4 +25,12 @@ public sealed class MailboxOptions
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often an instance that does not read the mailbox asks whether the reader's lease is free
+    /// (<see cref="MailboxLease"/>): the longest the mailbox goes unread after its reader dies.</summary>
+    public TimeSpan LeaseRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the reader checks that its lease's database connection still answers: the longest two
+    /// instances can both read after the reader loses its database.</summary>
+    public TimeSpan LeaseCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -11,9 +11,10 @@ namespace Program287g.Notification.Mailbox;
 /// and only then moved to the Recorded folder, so that a crash at any point leaves it in the inbox to be read again,
 /// where its copy's record (or its Message-ID) makes it nothing the second time. New mail is waited for with IDLE where
 /// the server has it, the poll interval being the safety net; a server that cannot be reached is tried again, the wait
-/// doubling to a limit. A message's due time is counted from when the server received it, so mail read late is late.</summary>
+/// doubling to a limit. Of several instances, the one holding the <see cref="MailboxLease"/> reads. A message's due time is counted from when the server received it, so mail read late is late.</summary>
 public sealed class MailboxReader(MailboxEndpoint endpoint, IOptions<MailboxOptions> options, MailIntake intake, MailboxStore mailbox,
-    IntakeCheckpoint checkpoint, MailboxMetrics metrics, MigrationState migrations, TimeProvider clock, ILogger<MailboxReader> logger)
+    MailboxLease lease, IntakeCheckpoint checkpoint, MailboxMetrics metrics, MigrationState migrations, TimeProvider clock,
+    ILogger<MailboxReader> logger)
     : BackgroundService
 {
     private readonly MailboxOptions _options = options.Value;
@@ -26,7 +27,7 @@ public sealed class MailboxReader(MailboxEndpoint endpoint, IOptions<MailboxOpti
         {
             try
             {
-                await ReadAsync(() => delay = _options.ReconnectDelay, stoppingToken);
+                await ReadUnderLeaseAsync(() => delay = _options.ReconnectDelay, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -49,6 +50,27 @@ public sealed class MailboxReader(MailboxEndpoint endpoint, IOptions<MailboxOpti
                 }
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxReconnectDelay.Ticks));
             }
+        }
+    }
+
+    /// <summary>Waits for the lease (while another instance reads), then reads until the lease is lost or reading fails.</summary>
+    private async Task ReadUnderLeaseAsync(Action connected, CancellationToken stoppingToken)
+    {
+        await using var held = await lease.TakeAsync(stoppingToken);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, held.Lost);
+        metrics.Reading(true);
+        try
+        {
+            await ReadAsync(connected, reading.Token);
+        }
+        catch (OperationCanceledException) when (held.Lost.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            // Its connection broke, so the lock is gone and another instance may read now: this one stops and queues again.
+            logger.LogWarning("The mailbox lease's database connection was lost; reading stops until the lease is taken again");
+        }
+        finally
+        {
+            metrics.Reading(false);
         }
     }
 

@@ -56,6 +56,8 @@ public sealed class MailboxSystem : IAsyncDisposable
             ["Notifications:Mailbox:PollInterval"] = "00:00:02",
             ["Notifications:Mailbox:ReconnectDelay"] = "00:00:00.200",
             ["Notifications:Mailbox:MaxReconnectDelay"] = "00:00:01",
+            ["Notifications:Mailbox:LeaseRetryInterval"] = "00:00:00.500",
+            ["Notifications:Mailbox:LeaseCheckInterval"] = "00:00:01",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

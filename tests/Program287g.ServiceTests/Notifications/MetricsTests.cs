@@ -49,4 +49,30 @@ public sealed class MetricsTests(TestInfrastructure servers)
         await meter.GaugeAsync("program287g.notifications.due", Acknowledgments, value => value == 0);
         await meter.GaugeAsync("program287g.notifications.oldest_unsent_age", null, value => value == 0);
     }
+
+    [Fact]
+    public async Task Each_of_two_instances_reports_the_whole_backlog_whichever_consumed_it()
+    {
+        var clock = Eastern.Clock(2026, 3, 10, 10);
+        await using var smtp = await servers.StartSmtpServerAsync();
+        await using var system = await NotificationSystem.StartAsync(servers, new() { Clock = clock, Smtp = smtp });
+        await using var other = await system.StartAnotherInstanceAsync();
+        using var first = new ServiceMeter(system.Host.Services.GetRequiredService<IMeterFactory>(), "program287g.notifications.");
+        using var second = new ServiceMeter(other.Services.GetRequiredService<IMeterFactory>(), "program287g.notifications.");
+        await smtp.StopAsync();
+        var owed = Enumerable.Range(0, 6).Select(_ => TestEvents.ApplicationSubmitted(clock.GetUtcNow())).ToList();
+
+        foreach (var submitted in owed)
+        {
+            await system.PublishAsync(submitted);
+        }
+
+        // Whichever of the two consumed an event and holds its notification, each samples the backlog from the database.
+        (await first.GaugeAsync("program287g.notifications.due", Acknowledgments, value => value == owed.Count)).ShouldBe(owed.Count);
+        (await second.GaugeAsync("program287g.notifications.due", Acknowledgments, value => value == owed.Count)).ShouldBe(owed.Count);
+        // Received on a Tuesday morning, due by the end of Wednesday: overdue on Thursday.
+        clock.Advance(TimeSpan.FromDays(2));
+        (await first.GaugeAsync("program287g.notifications.overdue", Acknowledgments, value => value == owed.Count)).ShouldBe(owed.Count);
+        (await second.GaugeAsync("program287g.notifications.overdue", Acknowledgments, value => value == owed.Count)).ShouldBe(owed.Count);
+    }
 }
