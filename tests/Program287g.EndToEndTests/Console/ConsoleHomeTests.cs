@@ -35,6 +35,18 @@ public sealed class ConsoleHomeTests(AppHostFixture system, ConsoleBrowser brows
         (await session.Page.GetByTestId("signed-in-as").TextContentAsync() ?? "").ShouldContain("figures.e2e · Program staff");
         var allModels = session.Page.GetByTestId("program-figures").GetByRole(AriaRole.Row, new() { Name = "All models" });
         (await allModels.GetByRole(AriaRole.Cell).First.TextContentAsync()).ShouldBe(statistics.TotalAgreements.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var stateRows = session.Page.GetByTestId("figures-by-state").Locator("tbody tr");
+        if (statistics.States.Count == 0)
+        {
+            (await stateRows.First.TextContentAsync()).ShouldBe("No state has an agreement in force or a pending application.");
+        }
+        else
+        {
+            (await stateRows.CountAsync()).ShouldBe(Math.Min(10, statistics.States.Count));
+            var first = statistics.States.OrderBy(state => state.State, StringComparer.Ordinal).First();
+            (await stateRows.First.Locator("td").AllTextContentsAsync()).ShouldBe(
+                [first.State, $"{first.JemAgreements}", $"{first.TfmAgreements}", $"{first.WsoAgreements}", $"{first.Agencies}", $"{first.PendingApplications}"]);
+        }
         foreach (var heading in new[] { "Inquiries to answer", "Acknowledgments to send", "Applications waiting for a decision", "Nominees waiting for a step" })
         {
             (await session.Page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 2 }).IsVisibleAsync()).ShouldBeTrue(heading);
