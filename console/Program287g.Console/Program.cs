@@ -7,6 +7,9 @@ using Program287g.ServiceDefaults;
 // The staff console: Blazor interactive server pages over the four services' gRPC APIs. Every call carries the
 // signed-in person's token, so the services decide what each person may see and do; the console keeps no data.
 var builder = WebApplication.CreateBuilder(args);
+// Static web assets (MudBlazor's, the framework's) come from the build's manifest in every environment a build runs in
+// (the AppHost starts the console as Production in tests); a published console has them in wwwroot instead.
+builder.WebHost.UseStaticWebAssets();
 
 builder.ConfigureOpenTelemetry();
 builder.AddDefaultHealthChecks();
@@ -29,7 +32,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// Scripts and styles need no sign-in: the sign-in page itself uses them.
+app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks(Extensions.HealthEndpointPath).AllowAnonymous();
 app.MapHealthChecks(Extensions.AlivenessEndpointPath, new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
 {
