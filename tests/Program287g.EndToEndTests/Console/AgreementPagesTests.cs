@@ -1,0 +1,130 @@
+using System.Globalization;
+using Google.Protobuf;
+using Microsoft.Playwright;
+using Program287g.Agency.V1;
+using Program287g.Agreement.V1;
+
+namespace Program287g.EndToEndTests.Console;
+
+/// <summary>The agencies and agreements pages in a real browser: finding an agency by typing part of its name, its
+/// page, the application it submitted, and signing it through the confirmation dialog, where the Agreement service's
+/// refusal appears beside the field it names.</summary>
+[Collection(AppHostCollection.Name)]
+public sealed class AgreementPagesTests(AppHostFixture system, ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
+{
+    [Fact]
+    public async Task Staff_find_an_agency_as_they_type_open_its_application_and_sign_it_after_the_service_refuses_a_future_date()
+    {
+        var (agency, application) = await SubmitApplicationAsync();
+        await using var session = await ConsoleSession.OpenAsync(browser, system);
+        var page = session.Page;
+        await session.SignInAsStaffAsync("signer.e2e");
+
+        await session.OpenAsync("/agencies");
+        await session.CheckPageAsync("agencies");
+        // Part of the name, typed key by key: the page searches once the typing pauses.
+        await page.GetByLabel("Search by name").PressSequentiallyAsync(agency.Name[..agency.Name.IndexOf(" Sheriff", StringComparison.Ordinal)],
+            new() { Delay = 40 });
+        var row = page.GetByTestId("agency-row").Filter(new() { HasText = agency.Name });
+        await row.WaitForAsync();
+        await session.CheckPageAsync("agencies-search");
+
+        await row.GetByRole(AriaRole.Link, new() { Name = agency.Name }).ClickAsync();
+        await page.WaitForURLAsync($"**/agencies/{agency.AgencyId}");
+        await session.WaitForPageAsync();
+        // The URL changes before the new page renders: wait for what it shows, not just for the address.
+        await Assertions.Expect(page.GetByTestId("agency-heading")).ToHaveTextAsync(agency.Name);
+        await Assertions.Expect(page.GetByTestId("agreement-row")).ToHaveCountAsync(1);
+        await session.WaitForPageAsync();
+        await session.CheckPageAsync("agency");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = application.ReferenceNumber }).ClickAsync();
+        await page.WaitForURLAsync($"**/agreements/{application.AgreementId}");
+        await session.WaitForPageAsync();
+        await Assertions.Expect(page.GetByTestId("agreement-record").GetByTestId("agreement-status")).ToHaveTextAsync("Pending");
+        await session.WaitForPageAsync();
+        await session.CheckPageAsync("agreement-pending");
+
+        // A date in the future: the service refuses, and says so under the date, in the dialog, which stays open.
+        await page.GetByTestId("action-sign").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("ICE signer's name").FillAsync("Ana Official");
+        await dialog.GetByLabel("ICE signer's title").FillAsync("Field Office Director");
+        await FillDateAsync(dialog.GetByLabel("Signed on"), DateTime.UtcNow.AddDays(10));
+        await dialog.GetByTestId("dialog-confirm").ClickAsync();
+        var dateControl = dialog.Locator(".mud-input-control", new() { Has = page.GetByLabel("Signed on") });
+        await dateControl.GetByText("cannot be in the future").WaitForAsync();
+        (await dialog.GetByLabel("ICE signer's name").InputValueAsync()).ShouldBe("Ana Official");
+        await session.CheckPageAsync("agreement-sign-refused");
+
+        await FillDateAsync(dialog.GetByLabel("Signed on"), DateTime.UtcNow.AddDays(-1));
+        await dialog.GetByTestId("dialog-confirm").ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        await page.Locator(".mud-snackbar").GetByText($"{application.ReferenceNumber} signed").WaitForAsync();
+        // Checked once it has faded in (half-way, its text is paler than it will be), or gone.
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-snackbar')].every(s => getComputedStyle(s).opacity === '1')");
+        await session.WaitForPageAsync();
+        var status = page.GetByTestId("agreement-record").GetByTestId("agreement-status");
+        await Assertions.Expect(status).ToHaveTextAsync("Active");
+        await Assertions.Expect(page.GetByTestId("history-action").Last).ToHaveTextAsync("signed");
+        (await page.GetByTestId("agreement-ice-signature").TextContentAsync() ?? "").ShouldContain("Ana Official, Field Office Director");
+        await session.CheckPageAsync("agreement-active");
+    }
+
+    [Fact]
+    public async Task The_list_preselects_pending_from_its_query_string_and_a_document_downloads_as_the_agency_sent_it()
+    {
+        var (_, application) = await SubmitApplicationAsync();
+        await using var session = await ConsoleSession.OpenAsync(browser, system);
+        await session.SignInAsStaffAsync();
+
+        await session.OpenAsync($"/agreements?status=pending&reference={application.ReferenceNumber}");
+        // The status select shows its choice as its input's value.
+        await Assertions.Expect(session.Page.GetByTestId("filter-status")).ToHaveValueAsync("Pending");
+        var row = session.Page.GetByTestId("agreement-row");
+        (await row.CountAsync()).ShouldBe(1);
+        (await row.GetByTestId("agreement-status").TextContentAsync()).ShouldBe("Pending");
+        await session.CheckPageAsync("agreements-pending");
+
+        await session.OpenAsync($"/agreements/{application.AgreementId}");
+        await Assertions.Expect(session.Page.GetByTestId("document-download")).ToHaveCountAsync(2);
+        var href = await session.Page.GetByTestId("document-download").Last.GetAttributeAsync("href");
+        var download = await session.Page.Context.APIRequest.GetAsync(href!);
+        download.Status.ShouldBe(200);
+        (await download.TextAsync()).ShouldBe("%PDF MOA");
+    }
+
+    private async Task<(Agency.V1.Agency Agency, Agreement.V1.Agreement Application)> SubmitApplicationAsync()
+    {
+        var agencies = new AgencyService.AgencyServiceClient(system.Channel(ResourceNames.AgencyService, system.Tokens.Staff()));
+        var agreements = new AgreementService.AgreementServiceClient(system.Channel(ResourceNames.AgreementService, system.Tokens.Staff()));
+        var agency = (await agencies.RegisterAgencyAsync(new RegisterAgencyRequest
+        {
+            Name = $"Pagewood {Guid.NewGuid().ToString("N")[..8]} County Sheriff's Office",
+            State = "TX",
+            Type = AgencyType.County,
+            Kind = AgencyKind.SheriffsOffice,
+            County = "Pagewood",
+            AgencyHead = "Sheriff Pat Roe",
+            PointOfContact = new PointOfContact { Name = "Pat Roe", Email = "pat.roe@pagewood.example" },
+        })).Agency;
+        var signedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3));
+        SignedDocument Signed(string text) => new()
+        {
+            Data = ByteString.CopyFromUtf8(text), SignerName = "Pat Roe", SignerTitle = "Sheriff",
+            SignedOn = new Google.Type.Date { Year = signedOn.Year, Month = signedOn.Month, Day = signedOn.Day },
+        };
+        var application = (await agreements.SubmitApplicationAsync(new SubmitApplicationRequest
+        {
+            AgencyId = agency.AgencyId, Model = Model.Jem, LetterOfInterest = Signed("%PDF LoI"), Moa = Signed("%PDF MOA"),
+        })).Agreement;
+        return (agency, application);
+    }
+
+    /// <summary>The date pickers are editable: the date is typed, and the picker reads it when the field loses focus.</summary>
+    private static async Task FillDateAsync(ILocator input, DateTime date)
+    {
+        await input.FillAsync(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await input.PressAsync("Tab");
+    }
+}
