@@ -50,14 +50,14 @@ public sealed class AgreementPagesTests(AppHostFixture system, ConsoleBrowser br
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("ICE signer's name").FillAsync("Ana Official");
         await dialog.GetByLabel("ICE signer's title").FillAsync("Field Office Director");
-        await FillDateAsync(dialog.GetByLabel("Signed on"), DateTime.UtcNow.AddDays(10));
+        await FillDateAsync(dialog.GetByLabel("ICE signed on"), DateTime.UtcNow.AddDays(10));
         await dialog.GetByTestId("dialog-confirm").ClickAsync();
-        var dateControl = dialog.Locator(".mud-input-control", new() { Has = page.GetByLabel("Signed on") });
+        var dateControl = dialog.Locator(".mud-input-control", new() { Has = page.GetByLabel("ICE signed on") });
         await dateControl.GetByText("cannot be in the future").WaitForAsync();
         (await dialog.GetByLabel("ICE signer's name").InputValueAsync()).ShouldBe("Ana Official");
         await session.CheckPageAsync("agreement-sign-refused");
 
-        await FillDateAsync(dialog.GetByLabel("Signed on"), DateTime.UtcNow.AddDays(-1));
+        await FillDateAsync(dialog.GetByLabel("ICE signed on"), DateTime.UtcNow.AddDays(-1));
         await dialog.GetByTestId("dialog-confirm").ClickAsync();
         await dialog.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
         await page.Locator(".mud-snackbar").GetByText($"{application.ReferenceNumber} signed").WaitForAsync();
@@ -92,6 +92,119 @@ public sealed class AgreementPagesTests(AppHostFixture system, ConsoleBrowser br
         var download = await session.Page.Context.APIRequest.GetAsync(href!);
         download.Status.ShouldBe(200);
         (await download.TextAsync()).ShouldBe("%PDF MOA");
+    }
+
+    [Fact]
+    public async Task Staff_record_an_uploaded_addendum_suspend_reinstate_supersede_and_terminate_an_agreement_through_its_dialogs()
+    {
+        var (_, application) = await SubmitApplicationAsync();
+        var agreement = await SignAsync(application);
+        await using var session = await ConsoleSession.OpenAsync(browser, system);
+        var page = session.Page;
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        var status = page.GetByTestId("agreement-record").GetByTestId("agreement-status");
+        await session.SignInAsStaffAsync();
+        await session.OpenAsync($"/agreements/{agreement.AgreementId}");
+
+        await page.GetByTestId("action-record-addendum").ClickAsync();
+        await dialog.GetByLabel("Description").FillAsync("Adds the county's annex jail");
+        await dialog.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "addendum-1.pdf", MimeType = "application/pdf", Buffer = "%PDF addendum"u8.ToArray(),
+        });
+        await Assertions.Expect(dialog.GetByTestId("document-file")).ToContainTextAsync("addendum-1.pdf");
+        await dialog.GetByLabel("Signer's name").FillAsync("Pat Roe");
+        await dialog.GetByLabel("Signer's title").FillAsync("Sheriff");
+        await session.CheckPageAsync("agreement-addendum-dialog");
+        await ConfirmAsync(dialog);
+        await Assertions.Expect(page.GetByTestId("document-download")).ToHaveCountAsync(3);
+        var addendum = await page.Context.APIRequest.GetAsync((await page.GetByTestId("document-download").Last.GetAttributeAsync("href"))!);
+        (await addendum.TextAsync()).ShouldBe("%PDF addendum");
+
+        // No reason: the service says it is required, under the reason.
+        await page.GetByTestId("action-suspend").ClickAsync();
+        await dialog.GetByTestId("dialog-confirm").ClickAsync();
+        await dialog.Locator(".mud-input-control", new() { Has = page.GetByTestId("dialog-reason") }).GetByText("is required").WaitForAsync();
+        await dialog.GetByTestId("dialog-reason").FillAsync("Annual inspection findings");
+        await ConfirmAsync(dialog);
+        await Assertions.Expect(status).ToHaveTextAsync("Suspended");
+
+        await page.GetByTestId("action-reinstate").ClickAsync();
+        await dialog.GetByTestId("dialog-note").FillAsync("Findings addressed");
+        await ConfirmAsync(dialog);
+        await Assertions.Expect(status).ToHaveTextAsync("Active");
+
+        await page.GetByTestId("action-supersede").ClickAsync();
+        await dialog.GetByText("Link to where it is kept").ClickAsync();
+        await dialog.GetByLabel("Document link").FillAsync("https://moa.example.gov/pagewood-resigned.pdf");
+        await dialog.GetByLabel("Document SHA-256").FillAsync(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("%PDF re-signed"u8)));
+        await dialog.GetByLabel("Agency signer's name").FillAsync("Pat Roe");
+        await dialog.GetByLabel("Agency signer's title").FillAsync("Sheriff");
+        await dialog.GetByLabel("ICE signer's name").FillAsync("Ana Official");
+        await dialog.GetByLabel("ICE signer's title").FillAsync("Field Office Director");
+        await session.CheckPageAsync("agreement-supersede-dialog");
+        await ConfirmAsync(dialog);
+        await Assertions.Expect(status).ToHaveTextAsync("Superseded");
+
+        await page.GetByTestId("agreement-superseded-by").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains(agreement.AgreementId, StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("agreement-supersedes")).ToHaveTextAsync(agreement.ReferenceNumber);
+        await page.GetByTestId("action-terminate").ClickAsync();
+        await dialog.GetByTestId("dialog-reason").FillAsync("The county ends its participation");
+        await ConfirmAsync(dialog);
+        await Assertions.Expect(status).ToHaveTextAsync("Terminated");
+        await Assertions.Expect(page.GetByTestId("agreement-termination")).ToContainTextAsync("Notice by ICE");
+        await session.WaitForPageAsync();
+        await session.CheckPageAsync("agreement-terminated");
+    }
+
+    [Fact]
+    public async Task An_agency_user_lists_only_its_own_agencys_applications_and_is_offered_only_their_withdrawal()
+    {
+        var (own, application) = await SubmitApplicationAsync();
+        var (_, other) = await SubmitApplicationAsync();
+        await using var session = await ConsoleSession.OpenAsync(browser, system);
+        var page = session.Page;
+        await session.SignInAsAgencyUserAsync(own.AgencyId);
+
+        await session.OpenAsync("/agreements");
+        await Assertions.Expect(page.GetByTestId("agreement-row")).ToHaveCountAsync(1);
+        (await page.GetByTestId("agreement-row").TextContentAsync() ?? "").ShouldContain(application.ReferenceNumber);
+        await session.CheckPageAsync("agreements-agency-user");
+
+        await session.OpenAsync($"/agreements/{application.AgreementId}");
+        await Assertions.Expect(page.GetByTestId("action-withdraw")).ToBeVisibleAsync();
+        (await page.GetByTestId("action-sign").CountAsync()).ShouldBe(0);
+
+        // Another agency's record: the service's refusal, as it gave it.
+        await session.OpenAsync($"/agreements/{other.AgreementId}");
+        await Assertions.Expect(page.GetByTestId("service-problem")).ToContainTextAsync("Not allowed for your role or agency");
+
+        await session.OpenAsync("/agencies");
+        await Assertions.Expect(page.GetByTestId("service-problem")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("own-agency")).ToHaveAttributeAsync("href", $"/agencies/{own.AgencyId}");
+        await session.CheckPageAsync("agencies-agency-user");
+    }
+
+    private static async Task ConfirmAsync(ILocator dialog)
+    {
+        await dialog.GetByTestId("dialog-confirm").ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+    }
+
+    private async Task<Agreement.V1.Agreement> SignAsync(Agreement.V1.Agreement application)
+    {
+        var agreements = new AgreementService.AgreementServiceClient(system.Channel(ResourceNames.AgreementService, system.Tokens.Staff()));
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1));
+        return (await agreements.SignAgreementAsync(new SignAgreementRequest
+        {
+            AgreementId = application.AgreementId,
+            IceSignature = new Signature
+            {
+                SignerName = "Ana Official", SignerTitle = "Field Office Director",
+                SignedOn = new Google.Type.Date { Year = yesterday.Year, Month = yesterday.Month, Day = yesterday.Day },
+            },
+        })).Agreement;
     }
 
     private async Task<(Agency.V1.Agency Agency, Agreement.V1.Agreement Application)> SubmitApplicationAsync()
