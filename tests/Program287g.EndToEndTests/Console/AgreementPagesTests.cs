@@ -61,8 +61,7 @@ public sealed class AgreementPagesTests(AppHostFixture system, ConsoleBrowser br
         await dialog.GetByTestId("dialog-confirm").ClickAsync();
         await dialog.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
         await page.Locator(".mud-snackbar").GetByText($"{application.ReferenceNumber} signed").WaitForAsync();
-        // Checked once it has faded in (half-way, its text is paler than it will be), or gone.
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-snackbar')].every(s => getComputedStyle(s).opacity === '1')");
+        await SnackbarsSettledAsync(page);
         await session.WaitForPageAsync();
         var status = page.GetByTestId("agreement-record").GetByTestId("agreement-status");
         await Assertions.Expect(status).ToHaveTextAsync("Active");
@@ -108,7 +107,15 @@ public sealed class AgreementPagesTests(AppHostFixture system, ConsoleBrowser br
 
         await page.GetByTestId("action-record-addendum").ClickAsync();
         await dialog.GetByLabel("Description").FillAsync("Adds the county's annex jail");
-        await dialog.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        // Larger than the service takes: refused here, before anything is read into the console or sent. (MudFileUpload
+        // hides each used file input and adds a fresh one.)
+        var fileInput = dialog.Locator("input[type=file]:not(.d-none)");
+        await fileInput.SetInputFilesAsync(new FilePayload
+        {
+            Name = "too-large.pdf", MimeType = "application/pdf", Buffer = new byte[(3 * 1024 * 1024) + 1],
+        });
+        await dialog.GetByText("too-large.pdf is 3,145,729 bytes: the service takes at most 3 MiB.").WaitForAsync();
+        await fileInput.SetInputFilesAsync(new FilePayload
         {
             Name = "addendum-1.pdf", MimeType = "application/pdf", Buffer = "%PDF addendum"u8.ToArray(),
         });
@@ -142,6 +149,7 @@ public sealed class AgreementPagesTests(AppHostFixture system, ConsoleBrowser br
         await dialog.GetByLabel("Agency signer's title").FillAsync("Sheriff");
         await dialog.GetByLabel("ICE signer's name").FillAsync("Ana Official");
         await dialog.GetByLabel("ICE signer's title").FillAsync("Field Office Director");
+        await SnackbarsSettledAsync(page);
         await session.CheckPageAsync("agreement-supersede-dialog");
         await ConfirmAsync(dialog);
         await Assertions.Expect(status).ToHaveTextAsync("Superseded");
@@ -155,6 +163,7 @@ public sealed class AgreementPagesTests(AppHostFixture system, ConsoleBrowser br
         await Assertions.Expect(status).ToHaveTextAsync("Terminated");
         await Assertions.Expect(page.GetByTestId("agreement-termination")).ToContainTextAsync("Notice by ICE");
         await session.WaitForPageAsync();
+        await SnackbarsSettledAsync(page);
         await session.CheckPageAsync("agreement-terminated");
     }
 
@@ -185,6 +194,11 @@ public sealed class AgreementPagesTests(AppHostFixture system, ConsoleBrowser br
         await Assertions.Expect(page.GetByTestId("own-agency")).ToHaveAttributeAsync("href", $"/agencies/{own.AgencyId}");
         await session.CheckPageAsync("agencies-agency-user");
     }
+
+    /// <summary>Snackbars fully shown or gone: half-way through fading, their text is paler than it will be, and axe-core
+    /// would measure that.</summary>
+    private static async Task SnackbarsSettledAsync(IPage page) =>
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-snackbar')].every(s => getComputedStyle(s).opacity === '1')");
 
     private static async Task ConfirmAsync(ILocator dialog)
     {
