@@ -85,6 +85,11 @@ public sealed class AgreementPagesTests(AppHostFixture system, ConsoleBrowser br
         (await row.GetByTestId("agreement-status").TextContentAsync()).ShouldBe("Pending");
         await session.CheckPageAsync("agreements-pending");
 
+        // A state the service does not know: its word appears under the State filter.
+        await session.Page.GetByLabel("State").FillAsync("Narnia");
+        await session.Page.Locator(".mud-input-control", new() { Has = session.Page.GetByTestId("filter-state") })
+            .GetByText("'state' must be empty, a USPS code or a state's full name.").WaitForAsync();
+
         await session.OpenAsync($"/agreements/{application.AgreementId}");
         await Assertions.Expect(session.Page.GetByTestId("document-download")).ToHaveCountAsync(2);
         var href = await session.Page.GetByTestId("document-download").Last.GetAttributeAsync("href");
