@@ -12,10 +12,6 @@ namespace Program287g.EndToEndTests.Console;
 [Collection(AppHostCollection.Name)]
 public sealed class AgreementPagesTests(AppHostFixture system, ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
 {
-    // What a page shows once a service answered may take as long as a page may take to load, not Playwright's 5 s, on
-    // a machine running the whole system beside the browser.
-    static AgreementPagesTests() => Assertions.SetDefaultExpectTimeout(30_000);
-
     [Fact]
     public async Task Staff_find_an_agency_as_they_type_open_its_application_and_sign_it_after_the_service_refuses_a_future_date()
     {

@@ -15,6 +15,13 @@ public sealed class ConsoleBrowser : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>How long a page or an expectation may take: a page waits on its services, on a machine that runs the
+    /// whole system beside the browser, and Playwright's 5 s default is shorter than a loaded 2-core CI box needs.</summary>
+    public static readonly TimeSpan PageTimeout = TimeSpan.FromSeconds(30);
+
+    // Playwright's expectation timeout is process-wide; set once, before any test class's first expectation.
+    static ConsoleBrowser() => Assertions.SetDefaultExpectTimeout((float)PageTimeout.TotalMilliseconds);
+
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();

@@ -10,7 +10,6 @@ namespace Program287g.EndToEndTests.Console;
 /// at 1280 px, no axe-core violations).</summary>
 public sealed partial class ConsoleSession : IAsyncDisposable
 {
-    private static readonly TimeSpan PageTimeout = TimeSpan.FromSeconds(30);
     private readonly IBrowserContext _context;
     private readonly Uri _console;
 
@@ -36,7 +35,7 @@ public sealed partial class ConsoleSession : IAsyncDisposable
             BaseURL = system.Console.ToString().TrimEnd('/'),
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout((float)PageTimeout.TotalMilliseconds);
+        context.SetDefaultTimeout((float)ConsoleBrowser.PageTimeout.TotalMilliseconds);
         var page = await context.NewPageAsync();
         var session = new ConsoleSession(context, page, system.Console);
         page.Console += (_, message) => session._browserLog.Add($"{message.Type}: {message.Text}");
@@ -49,10 +48,14 @@ public sealed partial class ConsoleSession : IAsyncDisposable
     public Task SignInAsAgencyUserAsync(string agencyId, string name = "agency.e2e") => SignInAsync(name, "agency-user", agencyId);
 
     /// <summary>Through the form, as a person would: the agency is chosen from the picker (the agency must be among the
-    /// first 500 by name, which every test's few agencies are).</summary>
+    /// first 500 by name, which every test's few agencies are). A session already sent to the sign-in page (by opening a
+    /// page signed out) signs in on that page, so that the page's ReturnUrl is the one the form carries.</summary>
     public async Task SignInAsync(string name, string role, string? agencyId)
     {
-        await Page.GotoAsync("/signin");
+        if (!Page.Url.Contains("/signin", StringComparison.Ordinal))
+        {
+            await Page.GotoAsync("/signin");
+        }
         await Page.GetByLabel("Name").FillAsync(name);
         await Page.GetByLabel("Role").SelectOptionAsync(role);
         if (agencyId is not null)
