@@ -10,7 +10,7 @@ ensure_buf
 # The builds, unless nothing they read changed since the last one that succeeded: MSBuild's own up-to-date check
 # costs 8-11 s on a 2-core machine, a third of the start-up (README, "Start-up").
 build_stamp=Program287g.AppHost/bin/.run-build-stamp
-build_inputs=(Program287g.AppHost Program287g.ServiceDefaults services protos tools/Program287g.DevToken
+build_inputs=(Program287g.AppHost Program287g.ServiceDefaults services console protos tools/Program287g.DevToken
   tools/Program287g.LocalServers Directory.Build.props Directory.Packages.props global.json)
 changed="$( [ -f "$build_stamp" ] && find "${build_inputs[@]}" -type f -newer "$build_stamp" \
   -not -path '*/bin/*' -not -path '*/obj/*' -print -quit 2>/dev/null || echo "no stamp")"

@@ -11,6 +11,7 @@ phase_done() {
   phase_started=$SECONDS
 }
 ensure_prerequisites
+ensure_chromium
 phase_done "installing the prerequisites"
 
 results="$repo_root/TestResults"

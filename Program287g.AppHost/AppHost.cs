@@ -3,7 +3,7 @@ using Program287g.AppHost;
 using Program287g.AppHost.Infrastructure;
 
 // The whole system as one picture: PostgreSQL (a database per service), RabbitMQ, an SMTP server with a web UI,
-// the program mailbox (IMAP), and the four gRPC services with their references and wait-fors. Where the servers come from (containers,
+// the program mailbox (IMAP), the four gRPC services with their references and wait-fors, and the staff console. Where the servers come from (containers,
 // native processes or external connection strings) is decided by Infrastructure:Mode; see Infrastructure/.
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -27,7 +27,7 @@ var nominee = builder.AddGrpcService<Projects.Program287g_Nominee>(ResourceNames
     .WithReference(agency)
     .WithReference(agreement);
 
-builder.AddGrpcService<Projects.Program287g_Notification>(ResourceNames.NotificationService, ports, signingKey)
+var notification = builder.AddGrpcService<Projects.Program287g_Notification>(ResourceNames.NotificationService, ports, signingKey)
     .WithServiceDatabase(infrastructure, ResourceNames.NotificationDatabase)
     .WithMessaging(infrastructure)
     .WithSmtp(infrastructure)
@@ -36,5 +36,7 @@ builder.AddGrpcService<Projects.Program287g_Notification>(ResourceNames.Notifica
     .WithReference(agency)
     .WithReference(agreement)
     .WithReference(nominee);
+
+builder.AddStaffConsole<Projects.Program287g_Console>(ports, signingKey, agency, agreement, nominee, notification);
 
 builder.Build().Run();

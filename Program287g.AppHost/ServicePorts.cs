@@ -21,6 +21,10 @@ public sealed class ServicePorts(IConfiguration configuration)
         return (grpc, http);
     }
 
+    /// <summary>The staff console's port: Services:console:HttpPort, else 5080 when free, else any free port.</summary>
+    public int ConsolePort() =>
+        FreePort.Choose(configuration.GetValue<int?>($"Services:{ResourceNames.Console}:HttpPort"), 5080, "console HTTP");
+
     /// <summary>How many instances of the service run: Services:{name}:Replicas, else Services:Replicas, else one.</summary>
     public int ReplicasOf(string service)
     {

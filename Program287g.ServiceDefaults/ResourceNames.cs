@@ -19,6 +19,9 @@ public static class ResourceNames
     public const string NomineeService = "nominee";
     public const string NotificationService = "notification";
 
+    /// <summary>The staff console: a web application, a client of the four services.</summary>
+    public const string Console = "console";
+
     /// <summary>Each service exposes gRPC (HTTP/2 only) and a plain HTTP/1.1 endpoint for /health and /alive:
     /// without TLS, Kestrel cannot offer both protocols on one port.</summary>
     public const string GrpcEndpoint = "grpc";

@@ -57,6 +57,16 @@ ensure_kubectl() {
   fi
 }
 
+# Debian's chromium is the real browser the staff console's end-to-end tests drive through Microsoft.Playwright (no
+# browser download: the tests launch /usr/bin/chromium). Only the tests need it.
+ensure_chromium() {
+  if ! command -v chromium >/dev/null 2>&1; then
+    echo "Installing Debian packages: chromium"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+}
+
 # smtp4dev runs from the repository's git-ignored .tools folder, pinned here and nowhere else.
 ensure_smtp4dev() {
   if [ ! -x "$repo_root/.tools/smtp4dev" ]; then

@@ -24,6 +24,9 @@ public class AppHostFixture : IAsyncLifetime
 
     public TestTokens Tokens { get; private set; } = null!;
 
+    /// <summary>The staff console's address.</summary>
+    public Uri Console { get; private set; } = null!;
+
     /// <summary>Instances of every service (Services:Replicas).</summary>
     public virtual int Instances => 1;
 
@@ -56,6 +59,8 @@ public class AppHostFixture : IAsyncLifetime
         Dashboard = App.GetEndpoint(DashboardResourceName, "http");
 
         await WaitForEveryInstanceHealthyAsync(timeout.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Console, timeout.Token);
+        Console = App.GetEndpoint(ResourceNames.Console, ResourceNames.HttpEndpoint);
         var signingKey = builder.Resources.OfType<ParameterResource>().Single(p => p.Name == ResourceNames.JwtSigningKeyParameter);
         Tokens = new TestTokens((await signingKey.GetValueAsync(timeout.Token))!);
     }

@@ -135,13 +135,31 @@ public sealed class AppHostModelTests : IDisposable
     public async Task Every_service_gets_a_grpc_and_an_http_endpoint_outside_the_orchestrators_proxy()
     {
         var resources = await ModelAsync("external");
-        foreach (var service in resources.OfType<ProjectResource>())
+        foreach (var service in resources.OfType<ProjectResource>().Where(p => p.Name != ResourceNames.Console))
         {
             var endpoints = service.Annotations.OfType<EndpointAnnotation>().ToList();
             endpoints.Select(e => e.Name).ShouldBe([ResourceNames.GrpcEndpoint, ResourceNames.HttpEndpoint], ignoreOrder: true);
             endpoints.ShouldAllBe(e => !e.IsProxied);
             endpoints.Single(e => e.Name == ResourceNames.GrpcEndpoint).Transport.ShouldBe("http2");
         }
+    }
+
+    [Fact]
+    public async Task The_staff_console_is_a_web_endpoint_that_calls_the_four_services_and_waits_for_them()
+    {
+        var resources = await ModelAsync("external");
+        var console = resources.OfType<ProjectResource>().Single(p => p.Name == ResourceNames.Console);
+
+        var endpoint = console.Annotations.OfType<EndpointAnnotation>().ShouldHaveSingleItem();
+        endpoint.Name.ShouldBe(ResourceNames.HttpEndpoint);
+        endpoint.IsProxied.ShouldBeFalse();
+        ServiceWaitsFor(resources, ResourceNames.Console).ShouldBe(AppHostFixture.Services, ignoreOrder: true);
+        console.Annotations.OfType<ResourceRelationshipAnnotation>().Where(r => r.Type == "Reference" && r.Resource is ProjectResource)
+            .Select(r => r.Resource.Name)
+            .ShouldBe(AppHostFixture.Services, ignoreOrder: true);
+        // No database, broker or mail server: the console owns no data and reaches everything through the services.
+        UsersOf(resources, ResourceNames.Messaging).ShouldNotContain(ResourceNames.Console);
+        ResourceNames.Databases.ShouldAllBe(database => !UsersOf(resources, database).Contains(ResourceNames.Console));
     }
 
     /// <summary>Executables other than the orchestrator's own helpers (13.x adds a project-rebuilder per project).</summary>

@@ -57,6 +57,34 @@ public class AgreementRulesTests
         ]);
     }
 
+    [Fact]
+    public void Statistics_by_state_split_the_same_counts_so_the_states_add_up_to_the_models_and_the_agencies_overall()
+    {
+        LedgerCount[] counts =
+        [
+            new("active", "JEM", "TX", 3), new("active", "JEM", "FL", 1), new("active", "WSO", "TX", 2),
+            new("agency", "JEM", "TX", 3), new("agency", "JEM", "FL", 1), new("agency", "WSO", "TX", 2),
+            new("agency", "*", "TX", 4), new("agency", "*", "FL", 1),
+            new("pending", "TFM", "GA", 2), new("pending", "JEM", "TX", 1), new("suspended", "WSO", "OK", 1),
+        ];
+
+        var statistics = ProgramStatistics.From(counts);
+
+        statistics.States.Select(s => (s.State, s.Agreements[ProgramModel.JailEnforcement], s.Agreements[ProgramModel.TaskForce],
+            s.Agreements[ProgramModel.WarrantServiceOfficer], s.Agencies, s.Pending)).ShouldBe(
+        [
+            ("FL", 1, 0, 0, 1, 0),
+            ("GA", 0, 0, 0, 0, 2),
+            ("TX", 3, 0, 2, 4, 1),
+        ]);
+        foreach (var model in statistics.Models)
+        {
+            statistics.States.Sum(s => s.Agreements[model.Model]).ShouldBe(model.Agreements);
+        }
+        statistics.States.Sum(s => s.Agencies).ShouldBe(statistics.TotalAgencies);
+        statistics.States.Sum(s => s.Pending).ShouldBe(statistics.TotalPending);
+    }
+
     [Theory]
     [InlineData("FL", "SheriffsOffice", "County", true)]
     [InlineData("FL", "Jail", "County", true)]

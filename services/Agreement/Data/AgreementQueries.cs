@@ -8,8 +8,9 @@ namespace Program287g.Agreement.Data;
 /// <summary>A position in a list ordered as ICE orders its sheets: state, agency name, model, then id.</summary>
 public sealed record ListCursor(string State, string SortName, string Model, Guid Id);
 
-/// <summary>The reads behind ICE's lists and figures, all "as of" a moment, from the status periods and the ledger.</summary>
-public sealed class AgreementQueries(NpgsqlDataSource dataSource, ChangeTrackedCache<string, LedgerWindows> kept)
+/// <summary>The reads behind ICE's lists and figures, all "as of" a moment, from the status periods and the ledger.
+/// ListAgreements' read, of the agreements as they stand now, is in the other part of this class.</summary>
+public sealed partial class AgreementQueries(NpgsqlDataSource dataSource, ChangeTrackedCache<string, LedgerWindows> kept)
 {
     /// <summary>The channel migration 0002's triggers notify when the ledger changes.</summary>
     public const string LedgerChannel = "ledger_changed";

@@ -58,6 +58,12 @@ public sealed partial class AgreementGrpcService
             PendingApplications = m.Pending, SuspendedAgreements = m.Suspended,
         }));
         response.SummaryLines.AddRange(statistics.SummaryLines());
+        response.States.AddRange(statistics.States.Select(s => new StateStatistics
+        {
+            State = s.State, JemAgreements = s.Agreements[ProgramModel.JailEnforcement],
+            TfmAgreements = s.Agreements[ProgramModel.TaskForce], WsoAgreements = s.Agreements[ProgramModel.WarrantServiceOfficer],
+            Agencies = s.Agencies, PendingApplications = s.Pending,
+        }));
         return response;
     }
 

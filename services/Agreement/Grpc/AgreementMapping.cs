@@ -115,6 +115,19 @@ internal static class AgreementMapping
         _ => ProtoStatus.Unspecified,
     };
 
+    /// <summary>Null for UNSPECIFIED and for values the proto does not define.</summary>
+    public static AgreementStatus? ToDomain(ProtoStatus status) => status switch
+    {
+        ProtoStatus.Pending => AgreementStatus.Pending,
+        ProtoStatus.Withdrawn => AgreementStatus.Withdrawn,
+        ProtoStatus.Declined => AgreementStatus.Declined,
+        ProtoStatus.Active => AgreementStatus.Active,
+        ProtoStatus.Suspended => AgreementStatus.Suspended,
+        ProtoStatus.Terminated => AgreementStatus.Terminated,
+        ProtoStatus.Superseded => AgreementStatus.Superseded,
+        _ => null,
+    };
+
     public static ProtoDate ToProto(DateOnly date) => date.ToProtoDate();
 
     public static Timestamp ToTimestamp(DateTime utc) => ProtoTime.ToTimestamp(utc);

@@ -16,7 +16,8 @@ using ProtoDate = Google.Type.Date;
 namespace Program287g.ServiceTests.Agreements;
 
 /// <summary>The Agency and Agreement services, started once for every test in <see cref="AgreementBadInputTests"/>:
-/// a pending application (the agency signed 10 days ago) and a page token of the pending list to misuse.</summary>
+/// a pending application (the agency signed 10 days ago) and page tokens of the pending list and of ListAgreements to
+/// misuse.</summary>
 public sealed class AgreementBadInputSystem(TestInfrastructure servers) : IAsyncLifetime
 {
     public AgreementSystem System { get; private set; } = null!;
@@ -29,12 +30,16 @@ public sealed class AgreementBadInputSystem(TestInfrastructure servers) : IAsync
     /// <summary>The next-page token of the pending list (no filters, one per page).</summary>
     public string PendingPageToken { get; private set; } = "";
 
+    /// <summary>The next-page token of ListAgreements (no filters, one per page).</summary>
+    public string AgreementsPageToken { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         System = await AgreementSystem.StartAsync(servers);
         PendingId = (await System.PendingAsync()).AgreementId;
         await System.PendingAsync(state: "GA");
         PendingPageToken = (await Staff.ListPendingApplicationsAsync(new() { PageSize = 1 })).NextPageToken;
+        AgreementsPageToken = (await Staff.ListAgreementsAsync(new() { PageSize = 1 })).NextPageToken;
     }
 
     public async Task DisposeAsync() => await System.DisposeAsync();
@@ -368,6 +373,40 @@ public sealed class AgreementBadInputTests(AgreementBadInputSystem system) : ICl
             system => system.Staff.ListParticipatingAgreementsAsync(new() { PageToken = system.PendingPageToken }).ResponseAsync);
     }
 
+    private static IEnumerable<BadCase> ListAgreementsCases()
+    {
+        static BadCase List(string what, string field, Action<ListAgreementsRequest> spoil) =>
+            Bad("ListAgreements", what, field, () => new ListAgreementsRequest(), spoil, (c, r) => c.ListAgreementsAsync(r).ResponseAsync);
+
+        yield return List("agency_id not a UUID", "agency_id", r => r.AgencyId = "harris-county");
+        yield return List("agency_id blank", "agency_id", r => r.AgencyId = " ");
+        yield return List("statuses with UNSPECIFIED", "statuses[0]", r => r.Statuses.Add(AgreementStatus.Unspecified));
+        yield return List("statuses with an undefined value (99)", "statuses[1]",
+            r => r.Statuses.AddRange([AgreementStatus.Active, (AgreementStatus)99]));
+        yield return List("model undefined (99)", "model", r => r.Model = (Model)99);
+        yield return List("state Atlantis", "state", r => r.State = "Atlantis");
+        yield return List("state a made-up code", "state", r => r.State = "ZZ");
+        yield return List("page_size -1", "page_size", r => r.PageSize = -1);
+        yield return List("page_size 501", "page_size", r => r.PageSize = 501);
+        yield return List("page_size int.MaxValue", "page_size", r => r.PageSize = int.MaxValue);
+        yield return List("page_token garbage", "page_token", r => r.PageToken = "not a token!");
+        yield return List("page_token base64 but not a token", "page_token", r => r.PageToken = "aGVsbG8gd29ybGQ");
+        yield return List("page_token base64 JSON of the wrong shape", "page_token", r => r.PageToken = "WzEsMiwzXQ");
+        yield return List("page_token over 1000 characters", "page_token", r => r.PageToken = new string('A', 1001));
+        yield return List("reference_number_prefix with a LIKE wildcard", "reference_number_prefix", r => r.ReferenceNumberPrefix = "287G-%");
+        yield return List("reference_number_prefix with a space", "reference_number_prefix", r => r.ReferenceNumberPrefix = "287G 2026");
+        yield return List("reference_number_prefix ending in a newline", "reference_number_prefix", r => r.ReferenceNumberPrefix = "287G\n");
+        yield return List("reference_number_prefix over 20", "reference_number_prefix", r => r.ReferenceNumberPrefix = new string('1', 21));
+        // A real token, replayed with other filters or on another list.
+        yield return new BadCase("ListAgreements: page_token from a listing with other statuses", "page_token",
+            system => system.Staff.ListAgreementsAsync(new() { Statuses = { AgreementStatus.Active }, PageToken = system.AgreementsPageToken })
+                .ResponseAsync);
+        yield return new BadCase("ListAgreements: page_token from the pending list", "page_token",
+            system => system.Staff.ListAgreementsAsync(new() { PageToken = system.PendingPageToken }).ResponseAsync);
+        yield return new BadCase("ListPendingApplications: page_token from ListAgreements", "page_token",
+            system => system.Staff.ListPendingApplicationsAsync(new() { PageToken = system.AgreementsPageToken }).ResponseAsync);
+    }
+
     private static IEnumerable<BadCase> StatisticsCases()
     {
         static BadCase Statistics(string what, Timestamp asOf) =>
@@ -460,7 +499,7 @@ public sealed class AgreementBadInputTests(AgreementBadInputSystem system) : ICl
     private static readonly IReadOnlyList<BadCase> AllBadCases =
     [
         .. SubmitApplicationCases(), .. ReadCases(), .. WithdrawCases(), .. DeclineCases(), .. SignCases(), .. SuspendCases(),
-        .. ReinstateCases(), .. TerminateCases(), .. SupersedeCases(), .. AddendumCases(), .. ListCases(), .. StatisticsCases(),
+        .. ReinstateCases(), .. TerminateCases(), .. SupersedeCases(), .. AddendumCases(), .. ListCases(), .. ListAgreementsCases(), .. StatisticsCases(),
         .. MandateGapCases(), .. ImportCases(), .. ExportCases(), .. DownloadCases(),
     ];
 
@@ -538,6 +577,13 @@ public sealed class AgreementBadInputTests(AgreementBadInputSystem system) : ICl
         new("ListPendingApplications: a forged page_token pinned to the first instant of year 1", "page_token",
             system => system.Staff.ListPendingApplicationsAsync(new() { PageToken = ForgedPendingToken("TX", "0001-01-01T00:00:00+00:00") })
                 .ResponseAsync),
+        new("ListAgreements: a forged page_token whose cursor is not in UTC", "page_token",
+            system => system.Staff.ListAgreementsAsync(new() { PageToken = ForgedAgreementsToken("2026-01-01T00:00:00+01:00") }).ResponseAsync),
+        new("ListAgreements: a forged page_token at the first instant of year 1", "page_token",
+            system => system.Staff.ListAgreementsAsync(new() { PageToken = ForgedAgreementsToken("0001-01-01T00:00:00+00:00") }).ResponseAsync),
+        new("ListAgreements: a forged page_token at the last instant of year 9999", "page_token",
+            system => system.Staff.ListAgreementsAsync(new() { PageToken = ForgedAgreementsToken("9999-12-31T23:59:59.9999999+00:00") })
+                .ResponseAsync),
         new("TerminateAgreement: effective_on 9999-12-31", "effective_on",
             system => system.Staff.TerminateAgreementAsync(new()
             {
@@ -570,7 +616,7 @@ public sealed class AgreementBadInputTests(AgreementBadInputSystem system) : ICl
                 && m.GetParameters().LastOrDefault()?.ParameterType == typeof(CallOptions))
             .Select(m => m.Name).Distinct().ToList();
 
-        rpcs.Count.ShouldBe(18);
+        rpcs.Count.ShouldBe(19);
         rpcs.Where(rpc => !AllBadCases.Any(c => c.Name.StartsWith(rpc + ":", StringComparison.Ordinal)))
             .ShouldBeEmpty("RPCs without bad-input cases");
     }
@@ -605,7 +651,7 @@ public sealed class AgreementBadInputTests(AgreementBadInputSystem system) : ICl
             }
         }
 
-        baselines.Count.ShouldBe(17, "every RPC but ImportIceList has a valid request its cases spoil");
+        baselines.Count.ShouldBe(18, "every RPC but ImportIceList has a valid request its cases spoil");
         refused.ShouldBeEmpty(string.Join(Environment.NewLine, refused));
     }
 
@@ -696,6 +742,14 @@ public sealed class AgreementBadInputTests(AgreementBadInputSystem system) : ICl
         Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new
         {
             S = state, N = "test county", M = "jem", I = Guid.Empty, F = "pending|||", A = asOf,
+        }));
+
+    /// <summary>A page token as the service encodes one for the unfiltered ListAgreements (an envelope of the cursor and
+    /// the filter key), made up here.</summary>
+    private static string ForgedAgreementsToken(string submittedAt) =>
+        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            C = new { SubmittedAt = submittedAt, Id = Guid.Empty }, F = "all|||||",
         }));
 
     private static string Describe(RpcException refusal) =>

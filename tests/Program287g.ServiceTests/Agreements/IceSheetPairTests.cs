@@ -8,7 +8,8 @@ using IceListKind = Program287g.Agreement.V1.IceListKind;
 namespace Program287g.ServiceTests.Agreements;
 
 /// <summary>Each pair of ICE's lists of one day (participating and pending) imported through ImportIceList, in either
-/// order, gives per model exactly the agreements, agencies, states and pending applications the sheets hold, as counted
+/// order, gives per model exactly the agreements, agencies, states and pending applications the sheets hold, and per state
+/// each model's agreements, the agencies and the pending applications, as counted
 /// by <see cref="IceSheetReading"/> (which shares no code with the service): an agency listed on both under one model is
 /// an agreement in force with its renewal pending, not a problem.</summary>
 [Collection(ServersCollection.Name)]
@@ -59,6 +60,8 @@ public sealed class IceSheetPairTests(TestInfrastructure servers, ITestOutputHel
         output.WriteLine($"{day}: sheets {string.Join(", ", sheets.Figures)}; measured {string.Join(", ", Measured(figures))}; "
             + $"problems {string.Join(", ", participating.Problems.Select(p => $"row {p.Row} {p.Column}: {p.Reason}"))}");
         Measured(figures).ShouldBe(sheets.Figures);
+        figures.States.Select(s => (s.State, s.JemAgreements, s.TfmAgreements, s.WsoAgreements, s.Agencies, s.PendingApplications))
+            .ShouldBe(sheets.ByState);
         (await ListedAsync(asOf, pending: false)).ShouldBe(sheets.InForce, ignoreOrder: true);
         (await ListedAsync(asOf, pending: true)).ShouldBe(sheets.Pending, ignoreOrder: true);
         await RenewalsRenewTheAgreementsInForceAsync(asOf, sheets.Renewals);
@@ -140,7 +143,8 @@ public sealed class IceSheetPairTests(TestInfrastructure servers, ITestOutputHel
 }
 
 /// <summary>What ICE's two sheets of one day hold, read by <see cref="IceSheetReading"/>.</summary>
-internal sealed record SheetFigures(List<(string, int, int, int, int)> Figures, List<(string, string, string)> InForce,
+internal sealed record SheetFigures(List<(string, int, int, int, int)> Figures,
+    List<(string, int, int, int, int, int)> ByState, List<(string, string, string)> InForce,
     List<(string, string, string)> Pending, List<(string, string, string)> Renewals, List<int> ParticipatingProblemRows,
     List<int> PendingProblemRows)
 {
@@ -160,8 +164,15 @@ internal sealed record SheetFigures(List<(string, int, int, int, int)> Figures, 
         }).ToList();
         figures.Add(("TOTAL", inForce.Count, inForce.DistinctBy(r => (r.State, r.Agency)).Count(), inForce.DistinctBy(r => r.State).Count(),
             applications.Count));
+        // (state, JEM, TFM, WSO agreements, agencies across models, pending) for each state on either sheet, by code.
+        var byState = inForce.Concat(applications).Select(r => r.State).Distinct().Order(StringComparer.Ordinal).Select(state =>
+        {
+            var rows = inForce.Where(r => r.State == state).ToList();
+            return (state, rows.Count(r => r.Model == "JEM"), rows.Count(r => r.Model == "TFM"), rows.Count(r => r.Model == "WSO"),
+                rows.DistinctBy(r => r.Agency).Count(), applications.Count(r => r.State == state));
+        }).ToList();
         var renewals = applications.Select(Key).Intersect(inForce.Select(Key)).ToList();
-        return new SheetFigures(figures, [.. inForce.Select(Key)], [.. applications.Select(Key)], renewals,
+        return new SheetFigures(figures, byState, [.. inForce.Select(Key)], [.. applications.Select(Key)], renewals,
             [.. participating.Except(inForce).Select(r => r.Row).Order()], [.. pending.Except(applications).Select(r => r.Row).Order()]);
     }
 

@@ -108,6 +108,9 @@ public sealed class AccessTests(AccessSystem access) : IClassFixture<AccessSyste
         var refusal = await RefusalOf(() => EveryRpc().Single(r => r.Rpc == rpc).Call(As(access.MyToken)));
 
         refusal.ShouldNotBeNull().StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        // Said as gRPC, naming who the call is for: not a bare HTTP 403 the client can only call a bad response.
+        refusal.Status.Detail.ShouldStartWith($"{rpc} is for program-staff");
+        refusal.Status.Detail.ShouldEndWith("the caller is agency-user.");
     }
 
     [Theory]

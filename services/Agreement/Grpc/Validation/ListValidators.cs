@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FluentValidation;
 using Google.Protobuf.WellKnownTypes;
 using Program287g.Agreement.IcePublications;
@@ -6,6 +7,26 @@ using Program287g.ServiceDefaults.Grpc;
 using Program287g.ServiceDefaults.Validation;
 
 namespace Program287g.Agreement.Grpc.Validation;
+
+public sealed partial class ListAgreementsValidator : AbstractValidator<ListAgreementsRequest>
+{
+    public ListAgreementsValidator()
+    {
+        RuleFor(r => r.AgencyId).Must(id => id.Length == 0 || Guid.TryParse(id, out _)).WithMessage("'agency_id' must be empty or a UUID.");
+        RuleForEach(r => r.Statuses).Must(s => s != V1.AgreementStatus.Unspecified && System.Enum.IsDefined(s))
+            .WithMessage("'statuses' must hold agreement statuses only (not UNSPECIFIED).");
+        RuleFor(r => r.Model).MustBeModelOrAny();
+        RuleFor(r => r.State).MustBeStateOrEmpty();
+        RuleFor(r => r.PageSize).InclusiveBetween(0, ListRules.MaxPageSize);
+        RuleFor(r => r.PageToken).MaximumLength(1000);
+        RuleFor(r => r.ReferenceNumberPrefix).Must(prefix => prefix.Length == 0 || ReferencePrefix().IsMatch(prefix))
+            .WithMessage("'reference_number_prefix' must be empty or up to 20 letters, digits and hyphens, "
+                + "e.g. \"287G-2026-\".");
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9-]{1,20}\z")]
+    private static partial Regex ReferencePrefix();
+}
 
 public sealed class ListParticipatingAgreementsValidator : AbstractValidator<ListParticipatingAgreementsRequest>
 {
