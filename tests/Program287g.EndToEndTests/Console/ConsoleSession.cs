@@ -76,7 +76,10 @@ public sealed partial class ConsoleSession : IAsyncDisposable
 
     /// <summary>The pages are interactive and not prerendered: the page's h1 appears once the circuit is up, and each
     /// part shows a loading indicator (aria-label "Loading …") until its service answered. Waits for both: the heading,
-    /// then no loading indicator left, so that whatever a test reads next is what the services said.</summary>
+    /// then no loading indicator left, so that whatever a test reads next is what the services said. That holds after a
+    /// page load (OpenAsync, signing in). After a navigation inside the circuit (a link clicked, a filter chosen) the old
+    /// page's heading is still up and the new loads may not have started: wait there with an expectation on what the new
+    /// page shows (Assertions.Expect(...).ToHaveTextAsync), then with this.</summary>
     public async Task WaitForPageAsync()
     {
         try

@@ -98,13 +98,16 @@ public sealed class InquiryAndNomineePagesTests(AppHostFixture system, ConsoleBr
         await session.Page.GetByLabel("Agency").FillAsync(agency.Name);
         await session.Page.GetByRole(AriaRole.Option, new() { Name = $"{agency.Name} ({agency.State})" }).ClickAsync();
         await session.Page.WaitForURLAsync($"**/nominees?agency={agency.AgencyId}");
+        // A navigation inside the circuit: the old page's heading is up and its counts were loaded before the new
+        // ones start, so a wait for "no loading indicator" can pass before the agency's counts are even asked for.
+        // The expectations wait for the agency's own figures instead.
+        await Assertions.Expect(session.Page.GetByTestId("stage-nominated-count")).ToHaveTextAsync("1");
+        await Assertions.Expect(session.Page.GetByTestId("stage-background-count")).ToHaveTextAsync("0");
         await session.WaitForPageAsync();
-        (await session.Page.GetByTestId("stage-nominated-count").TextContentAsync()).ShouldBe("1");
-        (await session.Page.GetByTestId("stage-background-count").TextContentAsync()).ShouldBe("0");
         await session.CheckPageAsync("nominees");
         await session.Page.GetByRole(AriaRole.Link, new() { Name = nominee.ReferenceNumber }).ClickAsync();
+        await Assertions.Expect(session.Page.GetByTestId("nominee-heading")).ToContainTextAsync(nominee.Officer.FamilyName);
         await session.WaitForPageAsync();
-        (await session.Page.GetByTestId("nominee-heading").TextContentAsync() ?? "").ShouldContain(nominee.Officer.FamilyName);
         await session.CheckPageAsync("nominee");
 
         // A date in the future: the service refuses it, naming the field, and the dialog stays open with it.
