@@ -18,7 +18,7 @@ public static class Extensions
         builder.AddServiceDatabase(ResourceNames.AgreementDatabase, typeof(Extensions).Assembly);
         builder.AddServiceMessaging(bus =>
         {
-            bus.AddConsumer<AgencyRegisteredConsumer>();
+            bus.AddConsumer<AgencyRegisteredConsumer>(IdempotentBatchConsumer<Contracts.Agency.AgencyRegistered>.Batched);
             bus.AddConsumer<AgencyUpdatedConsumer>();
             bus.AddConsumer<ApplicationReceivedByMailConsumer>();
             bus.AddConsumer<CorrespondenceReceivedConsumer>();
