@@ -5,8 +5,8 @@ using Program287g.IceLists;
 namespace Program287g.Agreement.IcePublications;
 
 /// <summary>Takes one of ICE's published lists into the registry and the agreements: agencies are matched or
-/// registered in the Agency service (in batches), then the rows are applied 25 to a transaction, each in a savepoint
-/// of its own, so a row that cannot be taken costs nothing but itself. Every application is idempotent: the same file twice changes nothing.</summary>
+/// registered in the Agency service (in batches), then each row is applied in its own transaction, so a row that
+/// cannot be taken costs nothing but itself. Every application is idempotent: the same file twice changes nothing.</summary>
 public sealed class IceListImporter(IceRowImporter rows, AgencyDirectory directory, ILogger<IceListImporter> logger)
 {
     private const int ResolveBatchSize = 500;
@@ -25,32 +25,26 @@ public sealed class IceListImporter(IceRowImporter rows, AgencyDirectory directo
         foreach (var batch in file.Rows.Chunk(ResolveBatchSize))
         {
             var agencies = await directory.ResolveAsync(batch.Select(ToListedAgency).ToList(), cancellationToken);
-            foreach (var (agency, isNew) in agencies)
+            for (var i = 0; i < batch.Length; i++)
             {
+                var (agency, isNew) = agencies[i];
                 (isNew ? registered : matched).Add(agency.Id);
-            }
-            // A commit per ProgressEvery rows: the progress a caller hears is of rows committed.
-            foreach (var chunk in batch.Zip(agencies, (row, resolved) => (row, resolved.Agency)).Chunk(ProgressEvery))
-            {
-                foreach (var applied in await rows.ApplyAllAsync(file.Kind, chunk, asOf, cancellationToken))
+                var applied = await rows.ApplyAsync(file.Kind, batch[i], agency, asOf, cancellationToken);
+                if (applied.Problem is { } problem)
                 {
-                    if (applied.Problem is { } problem)
-                    {
-                        problems.Add(problem);
-                    }
-                    else
-                    {
-                        outcomes[applied.Outcome] = outcomes.GetValueOrDefault(applied.Outcome) + 1;
-                    }
+                    problems.Add(problem);
                 }
-                done += chunk.Length;
-                await progress(done, file.Rows.Count);
+                else
+                {
+                    outcomes[applied.Outcome] = outcomes.GetValueOrDefault(applied.Outcome) + 1;
+                }
+                if (++done % ProgressEvery == 0)
+                {
+                    await progress(done, file.Rows.Count);
+                }
             }
         }
-        if (done == 0)
-        {
-            await progress(done, file.Rows.Count);
-        }
+        await progress(done, file.Rows.Count);
         matched.ExceptWith(registered);
         logger.LogInformation("Imported ICE {Kind} list as of {AsOf}: {Rows} rows, {Problems} problems", file.Kind, asOf,
             file.Rows.Count, problems.Count);

@@ -19,84 +19,21 @@ public sealed partial class IceRowImporter(AgreementStore store, TimeProvider cl
     /// about it was written (when a pending list last showed an application), so the transaction commits.</summary>
     public sealed record Applied(RowOutcome Outcome, IceRowProblem? Problem, bool Recorded = false);
 
-    private const string RowSavepoint = "ice_row";
-
-    /// <summary>Applies <paramref name="rows"/> in order, in one transaction, each row inside a savepoint of its own:
-    /// a row that is a problem, or changes nothing, is rolled back to its savepoint and costs nothing but itself, as if
-    /// it had had a transaction of its own, while the rows share one commit (a commit each was most of an import's
-    /// time). A row the database refuses outright (a deadlock with another import, say) is rolled back to its
-    /// savepoint, the rows before it committed, and the row tried again alone, in a transaction of its own, where an
-    /// error propagates as it always did. Answers one result per row, in order.</summary>
-    public async Task<IReadOnlyList<Applied>> ApplyAllAsync(IceListKind kind, IReadOnlyList<(IceListRow Row, AgencySnapshot Agency)> rows,
-        DateTimeOffset asOf, CancellationToken cancellationToken)
-    {
-        var results = new List<Applied>(rows.Count);
-        while (results.Count < rows.Count)
-        {
-            int? refused = null;
-            await using (var connection = await store.DataSource.OpenConnectionAsync(cancellationToken))
-            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-            {
-                for (var i = results.Count; i < rows.Count; i++)
-                {
-                    await transaction.SaveAsync(RowSavepoint, cancellationToken);
-                    Applied applied;
-                    try
-                    {
-                        applied = await ApplyInAsync(transaction, kind, rows[i].Row, rows[i].Agency, asOf, cancellationToken);
-                    }
-                    catch (PostgresException) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        await transaction.RollbackAsync(RowSavepoint, cancellationToken);
-                        refused = i;
-                        break;
-                    }
-                    if (Keeps(applied))
-                    {
-                        await transaction.ReleaseAsync(RowSavepoint, cancellationToken);
-                    }
-                    else
-                    {
-                        await transaction.RollbackAsync(RowSavepoint, cancellationToken);
-                    }
-                    results.Add(applied);
-                }
-                await store.CommitAsync(transaction, cancellationToken);
-            }
-            if (refused is { } alone)
-            {
-                results.Add(await ApplyAsync(kind, rows[alone].Row, rows[alone].Agency, asOf, cancellationToken));
-            }
-        }
-        return results;
-    }
-
-    /// <summary>One row in a transaction of its own.</summary>
     public async Task<Applied> ApplyAsync(IceListKind kind, IceListRow row, AgencySnapshot agency, DateTimeOffset asOf,
         CancellationToken cancellationToken)
     {
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var applied = await ApplyInAsync(transaction, kind, row, agency, asOf, cancellationToken);
-        if (Keeps(applied))
+        var places = await AgencyPlaces.LockAsync(transaction, agency.Id, row.Model.Code(), cancellationToken);
+        var applied = kind == IceListKind.Participating
+            ? await ApplyParticipatingAsync(transaction, row, agency, places, asOf, cancellationToken)
+            : await ApplyPendingAsync(transaction, row, agency, places, asOf, cancellationToken);
+        if (applied.Problem is null && (applied.Outcome != RowOutcome.Unchanged || applied.Recorded))
         {
             await store.CommitAsync(transaction, cancellationToken);
         }
         return applied;
     }
-
-    private async Task<Applied> ApplyInAsync(NpgsqlTransaction transaction, IceListKind kind, IceListRow row, AgencySnapshot agency,
-        DateTimeOffset asOf, CancellationToken cancellationToken)
-    {
-        var places = await AgencyPlaces.LockAsync(transaction, agency.Id, row.Model.Code(), cancellationToken);
-        return kind == IceListKind.Participating
-            ? await ApplyParticipatingAsync(transaction, row, agency, places, asOf, cancellationToken)
-            : await ApplyPendingAsync(transaction, row, agency, places, asOf, cancellationToken);
-    }
-
-    /// <summary>Whether what the row wrote is kept: not for a problem, nor for a row that changed nothing.</summary>
-    private static bool Keeps(Applied applied) =>
-        applied.Problem is null && (applied.Outcome != RowOutcome.Unchanged || applied.Recorded);
 
     /// <summary>ICE posts an MOA's PDF after signing ("link pending" first): a later list's link is taken; a list
     /// without one never clears a link already known.</summary>
