@@ -4,6 +4,7 @@ using Program287g.Agreement.Grpc;
 using Program287g.Agreement.IcePublications;
 using Program287g.Agreement.Messaging;
 using Program287g.Messaging;
+using Program287g.Messaging.Inbox;
 using Program287g.Persistence;
 using Program287g.ServiceDefaults.Grpc;
 using Program287g.ServiceDefaults.Validation;
@@ -18,7 +19,7 @@ public static class Extensions
         builder.AddServiceDatabase(ResourceNames.AgreementDatabase, typeof(Extensions).Assembly);
         builder.AddServiceMessaging(bus =>
         {
-            bus.AddConsumer<AgencyRegisteredConsumer>();
+            bus.AddConsumer<AgencyRegisteredConsumer>(InboxBatches.Configure);
             bus.AddConsumer<AgencyUpdatedConsumer>();
             bus.AddConsumer<ApplicationReceivedByMailConsumer>();
             bus.AddConsumer<CorrespondenceReceivedConsumer>();

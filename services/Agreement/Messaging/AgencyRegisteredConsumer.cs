@@ -1,4 +1,3 @@
-using MassTransit;
 using Npgsql;
 using Program287g.Agency.V1;
 using Program287g.Agreement.Data;
@@ -8,17 +7,19 @@ using Program287g.Messaging.Inbox;
 
 namespace Program287g.Agreement.Messaging;
 
-/// <summary>Copies a newly registered agency (version 1), so that its application needs no call to the Agency service.
-/// An update that arrived first is newer and stays.</summary>
-public sealed class AgencyRegisteredConsumer(NpgsqlDataSource database) : IdempotentConsumer<AgencyRegistered>(database)
+/// <summary>Copies newly registered agencies (version 1), so that their applications need no call to the Agency
+/// service. An update that arrived first is newer and stays. In batches: every registration raises one of these, and
+/// taken one at a time each cost a transaction of its own on the cores that serve the registrations.</summary>
+public sealed class AgencyRegisteredConsumer(NpgsqlDataSource database) : IdempotentBatchConsumer<AgencyRegistered>(database)
 {
-    protected override Task HandleAsync(ConsumeContext<AgencyRegistered> context, NpgsqlTransaction transaction)
+    protected override Task HandleAsync(IReadOnlyList<AgencyRegistered> messages, NpgsqlTransaction transaction,
+        CancellationToken cancellationToken)
     {
-        var agency = context.Message;
-        if (!Enum.TryParse<AgencyKind>(agency.Kind, out var kind) || kind == AgencyKind.Unspecified)
-        {
-            return Task.CompletedTask; // not a law enforcement agency: an application for it is asked about, and refused
-        }
-        return AgencyCopies.RecordAsync(transaction.Connection!, transaction, agency.ToSnapshot(), context.CancellationToken);
+        // Not a law enforcement agency: nothing to copy (an application for it is asked about, and refused).
+        var agencies = messages
+            .Where(agency => Enum.TryParse<AgencyKind>(agency.Kind, out var kind) && kind != AgencyKind.Unspecified)
+            .Select(agency => agency.ToSnapshot())
+            .ToList();
+        return agencies.Count == 0 ? Task.CompletedTask : AgencyCopies.RecordAllAsync(transaction, agencies, cancellationToken);
     }
 }

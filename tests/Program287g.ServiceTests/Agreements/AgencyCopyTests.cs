@@ -1,3 +1,4 @@
+using MassTransit;
 using Grpc.Core;
 using Program287g.Agency.V1;
 using Program287g.Agreement.V1;
@@ -72,6 +73,58 @@ public sealed class AgencyCopyTests(TestInfrastructure servers) : IAsyncLifetime
 
         application.Agency.Name.ShouldBe(agency.Name);
         await CopiedAsync(agency.AgencyId, agency.Version);
+    }
+
+    [Fact]
+    public async Task A_burst_of_registrations_is_copied_each_once_and_a_message_delivered_again_changes_nothing()
+    {
+        // Forty registrations at once, as the bus brings them (in batches), one of them twice in the burst under the
+        // same message id, and one agency that is no law enforcement agency.
+        var bus = _system.AgreementHost.Services.GetRequiredService<IBus>();
+        var burst = Enumerable.Range(0, 40).Select(i => new Contracts.Agency.AgencyRegistered
+        {
+            MessageId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, AgencyId = Guid.NewGuid(),
+            Name = $"Burst {i} County Sheriff's Office", State = "UT", Type = nameof(AgencyType.County),
+            Kind = i == 39 ? nameof(AgencyKind.Unspecified) : nameof(AgencyKind.SheriffsOffice), County = "Burst",
+            ContactName = "Pat Roe", ContactEmail = $"burst{i}@example.gov",
+        }).ToList();
+        var twice = burst[7];
+        await Task.WhenAll(burst.Append(twice).Select(message =>
+            bus.Publish(message, context => context.MessageId = message.MessageId)));
+
+        var ids = burst.Select(m => m.MessageId).ToArray();
+        await Eventually.ReturnsAsync(() => InboxCountAsync(ids), count => count == burst.Count, TimeSpan.FromSeconds(30));
+        await using (var connection = Connection())
+        {
+            var copied = (await Dapper.SqlMapper.QueryAsync<(Guid Id, string Name, long Version)>(connection,
+                "SELECT agency_id, name, version FROM agencies WHERE agency_id = ANY(@ids)",
+                new { ids = burst.Select(m => m.AgencyId).ToArray() })).ToList();
+            copied.Select(c => c.Id).ShouldBe(burst.Take(39).Select(m => m.AgencyId), ignoreOrder: true);
+            copied.ShouldAllBe(c => c.Version == 1);
+            copied.Single(c => c.Id == twice.AgencyId).Name.ShouldBe(twice.Name);
+
+            // Gone from the copy, then delivered again: the inbox knows the message, so the copy stays gone.
+            await Dapper.SqlMapper.ExecuteAsync(connection, "DELETE FROM agencies WHERE agency_id = @id", new { id = twice.AgencyId });
+        }
+        var marker = burst[0] with { MessageId = Guid.NewGuid(), AgencyId = Guid.NewGuid(), Name = "After the redelivery" };
+        await bus.Publish(twice, context => context.MessageId = twice.MessageId);
+        // Published after it, on the same queue, whose batches run one at a time in order: once this one is copied,
+        // the redelivery has been consumed too.
+        await bus.Publish(marker, context => context.MessageId = marker.MessageId);
+        await CopiedAsync(marker.AgencyId.ToString(), 1);
+        await using (var connection = Connection())
+        {
+            (await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+                "SELECT count(*) FROM agencies WHERE agency_id = @id", new { id = twice.AgencyId })).ShouldBe(0);
+        }
+        (await InboxCountAsync(ids)).ShouldBe(burst.Count);
+    }
+
+    private async Task<long> InboxCountAsync(Guid[] messageIds)
+    {
+        await using var connection = Connection();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+            "SELECT count(*) FROM inbox_messages WHERE message_id = ANY(@messageIds)", new { messageIds });
     }
 
     private Npgsql.NpgsqlConnection Connection() => new(_system.AgreementHost.Services.GetRequiredService<IConfiguration>()
