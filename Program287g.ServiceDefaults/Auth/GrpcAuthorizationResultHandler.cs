@@ -1,10 +1,10 @@
 using System.Globalization;
-using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Program287g.ServiceDefaults.Errors;
 
 namespace Program287g.ServiceDefaults.Auth;
 
@@ -22,13 +22,18 @@ public sealed class GrpcAuthorizationResultHandler(IOptions<TokenSettings> setti
         {
             return _default.HandleAsync(next, context, policy, authorizeResult);
         }
-        var (code, message) = authorizeResult.Forbidden
-            ? (StatusCode.PermissionDenied, Forbidden(context, policy))
-            : (StatusCode.Unauthenticated, "A valid bearer token is required (missing, expired or not issued by the trusted issuer).");
+        // Built as every other refusal is (RpcErrors), so it carries the same google.rpc.Status details trailer.
+        var refusal = authorizeResult.Forbidden
+            ? RpcErrors.PermissionDenied(Forbidden(context, policy))
+            : RpcErrors.Unauthenticated("A valid bearer token is required (missing, expired or not issued by the trusted issuer).");
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/grpc";
-        context.Response.Headers["grpc-status"] = ((int)code).ToString(CultureInfo.InvariantCulture);
-        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+        context.Response.Headers["grpc-status"] = ((int)refusal.StatusCode).ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(refusal.Status.Detail);
+        foreach (var entry in refusal.Trailers)
+        {
+            context.Response.Headers[entry.Key] = entry.IsBinary ? Convert.ToBase64String(entry.ValueBytes) : entry.Value;
+        }
         return Task.CompletedTask;
     }
 

@@ -34,6 +34,8 @@ public static class RpcErrors
 
     public static RpcException PermissionDenied(string description) => Build(Code.PermissionDenied, description);
 
+    public static RpcException Unauthenticated(string description) => Build(Code.Unauthenticated, description);
+
     /// <summary>What a caller sees of a bug: no stack trace, no message that could leak data; the log has the rest.</summary>
     public static RpcException Internal(string traceId) =>
         Build(Code.Internal, $"An internal error occurred (trace {traceId}).");

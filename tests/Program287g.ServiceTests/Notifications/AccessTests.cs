@@ -111,6 +111,10 @@ public sealed class AccessTests(AccessSystem access) : IClassFixture<AccessSyste
         // Said as gRPC, naming who the call is for: not a bare HTTP 403 the client can only call a bad response.
         refusal.Status.Detail.ShouldStartWith($"{rpc} is for program-staff");
         refusal.Status.Detail.ShouldEndWith("the caller is agency-user.");
+        // The same shape as every other refusal: the google.rpc.Status trailer, saying the same.
+        var status = refusal.GetRpcStatus().ShouldNotBeNull();
+        status.Code.ShouldBe((int)StatusCode.PermissionDenied);
+        status.Message.ShouldBe(refusal.Status.Detail);
     }
 
     [Theory]
