@@ -18,7 +18,7 @@ public enum MandatedAgencies
 public sealed record StateMandate(string State, string Law, string Requirement, DateOnly InForceFrom, DateOnly? ComplyBy,
     IReadOnlyList<ProgramModel> SatisfyingModels, MandatedAgencies Covers);
 
-/// <summary>State laws that push law enforcement agencies into the program (DOMAIN.md, "State mandates"). The dates
+/// <summary>State laws that push law enforcement agencies into the program (docs/domain.md, "State mandates"). The dates
 /// are the laws' effective dates as published; where a law sets a separate compliance date it is kept.</summary>
 public static class StateMandates
 {

@@ -14,9 +14,9 @@ public enum IneligibilityReason
 public sealed record NominationFacts(ProgramModel Model, bool IsUsCitizen, bool AttestsJurisdictionKnowledge,
     DateOnly FirstSworn, DateOnly NominatedOn);
 
-/// <summary>The rules of DOMAIN.md, "Nominees": a U.S. citizen; who knows and has enforced the laws of the
-/// jurisdiction (the agency head attests it); and for the Task Force Model at least two full years of sworn
-/// law-enforcement experience counted at the date of nomination.</summary>
+/// <summary>The rules of docs/domain.md, "Nominees: the officers": a U.S. citizen; who knows and has enforced the
+/// laws of the jurisdiction (the agency head attests it); and for the Task Force Model at least two full years of
+/// sworn law-enforcement experience counted at the date of nomination.</summary>
 public static class Eligibility
 {
     public const int TaskForceYearsSworn = 2;
