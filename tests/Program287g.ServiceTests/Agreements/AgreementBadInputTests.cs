@@ -649,7 +649,7 @@ public sealed class AgreementBadInputTests(AgreementBadInputSystem system) : ICl
                 && m.GetParameters().LastOrDefault()?.ParameterType == typeof(CallOptions))
             .Select(m => m.Name).Distinct().ToList();
 
-        rpcs.Count.ShouldBe(19);
+        rpcs.Count.ShouldBe(21);
         rpcs.Where(rpc => !AllBadCases.Any(c => c.Name.StartsWith(rpc + ":", StringComparison.Ordinal)))
             .ShouldBeEmpty("RPCs without bad-input cases");
     }
@@ -684,7 +684,7 @@ public sealed class AgreementBadInputTests(AgreementBadInputSystem system) : ICl
             }
         }
 
-        baselines.Count.ShouldBe(18, "every RPC but ImportIceList has a valid request its cases spoil");
+        baselines.Count.ShouldBe(20, "every RPC but ImportIceList has a valid request its cases spoil");
         refused.ShouldBeEmpty(string.Join(Environment.NewLine, refused));
     }
 
