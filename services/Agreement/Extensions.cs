@@ -35,6 +35,7 @@ public static class Extensions
         builder.Services.AddSingleton<AgreementQueries>();
         builder.Services.AddSingleton<DocumentStore>();
         builder.Services.AddSingleton<AgencyDirectory>();
+        builder.Services.AddSingleton<MandateGapFinder>();
         builder.Services.AddSingleton<IceRowImporter>();
         builder.Services.AddSingleton<IceListImporter>();
         builder.Services.AddSingleton<IceListExporter>();

@@ -1,5 +1,4 @@
 using Program287g.Domain;
-using Program287g.Agency.Domain;
 
 namespace Program287g.UnitTests;
 

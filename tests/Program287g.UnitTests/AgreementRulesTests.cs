@@ -89,20 +89,23 @@ public class AgreementRulesTests
     [InlineData("FL", "SheriffsOffice", "County", true)]
     [InlineData("FL", "Jail", "County", true)]
     [InlineData("FL", "PoliceDepartment", "Municipality", false)]
-    [InlineData("GA", "PoliceDepartment", "Municipality", true)]
+    [InlineData("GA", "SheriffsOffice", "County", true)]
+    [InlineData("GA", "Jail", "County", true)]
+    [InlineData("GA", "PoliceDepartment", "Municipality", false)]
     [InlineData("GA", "StatePolice", "StateAgency", false)]
     [InlineData("TX", "SheriffsOffice", "County", true)]
     [InlineData("TX", "PoliceDepartment", "Municipality", false)]
     [InlineData("AR", "DepartmentOfCorrections", "StateAgency", true)]
     [InlineData("AR", "PoliceDepartment", "Municipality", false)]
-    public void Each_state_s_law_covers_the_agencies_it_names(string state, string kind, string type, bool covered) =>
-        StateMandates.AppliesTo(StateMandates.All.Single(m => m.State == state), kind, type).ShouldBe(covered);
+    public void Without_a_loaded_list_each_state_s_law_covers_the_registered_agencies_of_the_kinds_it_names(string state, string kind,
+        string type, bool covered) =>
+        StateMandates.All.Single(m => m.State == state).CoversRegistered(kind, type).ShouldBe(covered);
 
     [Fact]
     public void Texas_SB_8_is_in_force_from_1_January_2026()
     {
         StateMandates.InForce(new DateOnly(2025, 12, 31), "TX").ShouldBeEmpty();
-        StateMandates.InForce(new DateOnly(2026, 1, 1), "TX").ShouldHaveSingleItem().Law.ShouldBe("Texas SB 8 (2025)");
+        StateMandates.InForce(new DateOnly(2026, 1, 1), "TX").ShouldHaveSingleItem().Law.ShouldBe("Tex. Gov't Code 753.051 (SB 8, 2025)");
     }
 
     [Theory]

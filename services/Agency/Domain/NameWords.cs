@@ -1,3 +1,5 @@
+using Program287g.Domain;
+
 namespace Program287g.Agency.Domain;
 
 /// <summary>A name's words as <see cref="AgencyName.Normalize"/> gives them ("Sheriff’s" reads "SHERIFFS",

@@ -14,7 +14,7 @@ internal static class AgencyFieldRules
 
     public static IRuleBuilderOptions<T, string> AgencyName<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MaximumLength(MaxNameLength)
-            .Must(name => Domain.AgencyName.Normalize(name).Length > 0).WithMessage("'{PropertyName}' must contain letters or digits.")
+            .Must(name => Program287g.Domain.AgencyName.Normalize(name).Length > 0).WithMessage("'{PropertyName}' must contain letters or digits.")
             .Must(name => LawEnforcementRule.Refusal(name) is null).WithMessage((_, name) => LawEnforcementRule.Refusal(name) ?? "");
 
     public static IRuleBuilderOptions<T, string> UsState<T>(this IRuleBuilder<T, string> rule) =>

@@ -40,7 +40,7 @@ public sealed class SearchAgenciesValidator : AbstractValidator<SearchAgenciesRe
     public SearchAgenciesValidator()
     {
         RuleFor(r => r.Query).NotEmpty().MaximumLength(AgencyDetailsValidator.MaxNameLength)
-            .Must(query => Domain.AgencyName.Normalize(query).Length > 0).WithMessage("'query' must contain letters or digits.");
+            .Must(query => Program287g.Domain.AgencyName.Normalize(query).Length > 0).WithMessage("'query' must contain letters or digits.");
         RuleFor(r => r.State).Must(state => string.IsNullOrWhiteSpace(state) || UsStates.ToCode(state) is not null)
             .WithMessage("'state' must be empty, a USPS code or a state's full name.");
         RuleFor(r => r.Limit).InclusiveBetween(0, MaxLimit);

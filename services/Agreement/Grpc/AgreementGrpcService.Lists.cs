@@ -8,7 +8,6 @@ using Program287g.ServiceDefaults.Grpc;
 using Program287g.Domain;
 using Program287g.ServiceDefaults.Auth;
 using AgreementStatus = Program287g.Agreement.Domain.AgreementStatus;
-using StateMandate = Program287g.Agreement.Domain.StateMandate;
 
 namespace Program287g.Agreement.Grpc;
 
@@ -67,45 +66,6 @@ public sealed partial class AgreementGrpcService
         return response;
     }
 
-    [Authorize(Policy = Policies.StaffOrInternal)]
-    public override async Task<ListStateMandateGapsResponse> ListStateMandateGaps(ListStateMandateGapsRequest request,
-        ServerCallContext context)
-    {
-        var day = request.AsOf.ToDateOnly() ?? ProgramTime.DateOf(clock.GetUtcNow());
-        // Agreements count if in force at the end of the day asked about.
-        var endOfDay = ProgramTime.StartOf(day.AddDays(1)).AddTicks(-10);
-        var state = string.IsNullOrWhiteSpace(request.State) ? null : UsStates.ToCode(request.State);
-        var response = new ListStateMandateGapsResponse { AsOf = AgreementMapping.ToProto(day) };
-        foreach (var mandate in StateMandates.InForce(day, state))
-        {
-            var mandateMessage = ToMessage(mandate);
-            response.Mandates.Add(mandateMessage);
-            var covered = new List<Agency.V1.Agency>();
-            await foreach (var agency in directory.ListInStateAsync(mandate.State, context.CancellationToken))
-            {
-                if (mandate.AppliesTo(agency.Kind.ToString(), agency.Type.ToString()))
-                {
-                    covered.Add(agency);
-                }
-            }
-            var open = await queries.OpenAgreementsAsync(covered.Select(a => Guid.Parse(a.AgencyId)).ToList(), endOfDay,
-                context.CancellationToken);
-            var satisfying = mandate.SatisfyingModels.Select(m => m.Code()).ToHashSet();
-            foreach (var agency in covered)
-            {
-                var mine = open.Where(o => o.AgencyId == Guid.Parse(agency.AgencyId) && satisfying.Contains(o.Model)).ToList();
-                if (mine.Any(o => o.Status == AgreementStatus.Active.Key()))
-                {
-                    continue;
-                }
-                var gap = new MandateGap { Mandate = mandateMessage, Agency = agency.ToSnapshot().ToSummary() };
-                gap.PendingAgreementIds.AddRange(mine.Select(o => o.AgreementId.ToString()));
-                response.Gaps.Add(gap);
-            }
-        }
-        return response;
-    }
-
     private async Task<(IEnumerable<V1.Agreement> Rows, string NextToken, Timestamp AsOf)> PageAsync(AgreementStatus status,
         Model model, string stateFilter, Timestamp? requestedAsOf, int pageSize, string pageToken, ServerCallContext context)
     {
@@ -124,18 +84,6 @@ public sealed partial class AgreementGrpcService
             next = PageTokens.Encode(new ListPosition(new ListCursor(last.State, last.AgencySortName, last.Model, last.Id), asOf), filterKey);
         }
         return (rows.Take(size).Select(row => row.ToMessage()), next, Timestamp.FromDateTimeOffset(asOf));
-    }
-
-    private static V1.StateMandate ToMessage(StateMandate mandate)
-    {
-        var message = new V1.StateMandate
-        {
-            State = mandate.State, Law = mandate.Law, Requirement = mandate.Requirement,
-            InForceFrom = AgreementMapping.ToProto(mandate.InForceFrom),
-            ComplyBy = mandate.ComplyBy is { } comply ? AgreementMapping.ToProto(comply) : null,
-        };
-        message.Models.AddRange(mandate.SatisfyingModels.Select(AgreementMapping.ToProto));
-        return message;
     }
 }
 

@@ -14,7 +14,7 @@ namespace Program287g.Agreement.Grpc;
 /// <summary>Applications and reads. The lifecycle, the lists, ICE's files and the documents are in the other parts of
 /// this class.</summary>
 public sealed partial class AgreementGrpcService(AgreementStore store, AgreementQueries queries, AgencyDirectory directory,
-    IceListImporter importer, IceListExporter exporter, DocumentStore documents, TimeProvider clock) : AgreementService.AgreementServiceBase
+    IceListImporter importer, IceListExporter exporter, DocumentStore documents, MandateGapFinder mandates, TimeProvider clock) : AgreementService.AgreementServiceBase
 {
     public override async Task<SubmitApplicationResponse> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context)
     {

@@ -434,6 +434,39 @@ public sealed class AgreementBadInputTests(AgreementBadInputSystem system) : ICl
         yield return Gaps("as_of all zero (an empty Date)", "as_of", r => r.AsOf = new ProtoDate());
     }
 
+    private static IEnumerable<BadCase> CoveredAgencyCases()
+    {
+        static ReplaceCoveredAgenciesRequest List(string state = "TX", params CoveredAgency[] agencies)
+        {
+            var request = new ReplaceCoveredAgenciesRequest { State = state };
+            request.Agencies.AddRange(agencies.Length > 0 ? agencies : [Sheriff("Harris County Sheriff's Office")]);
+            return request;
+        }
+        static CoveredAgency Sheriff(string name) => new() { Name = name, County = "Harris", Kind = CoveredAgencyKind.Sheriff };
+        static BadCase Replace(string what, string field, Action<ReplaceCoveredAgenciesRequest> spoil) =>
+            Bad("ReplaceCoveredAgencies", what, field, () => List(), spoil, (c, r) => c.ReplaceCoveredAgenciesAsync(r).ResponseAsync);
+
+        yield return Replace("state empty", "state", r => r.State = "");
+        yield return Replace("state Atlantis", "state", r => r.State = "Atlantis");
+        yield return Replace("state without a mandate (NY)", "state", r => r.State = "NY");
+        yield return Replace("agencies[0].name empty", "agencies[0].name", r => r.Agencies[0].Name = "");
+        yield return Replace("agencies[0].name punctuation only", "agencies[0].name", r => r.Agencies[0].Name = "'-'");
+        yield return Replace("agencies[0].name 201 characters", "agencies[0].name", r => r.Agencies[0].Name = new string('A', 201));
+        yield return Replace("agencies[0].county 101 characters", "agencies[0].county", r => r.Agencies[0].County = new string('A', 101));
+        yield return Replace("agencies[0].kind unspecified", "agencies[0].kind", r => r.Agencies[0].Kind = CoveredAgencyKind.Unspecified);
+        yield return Replace("agencies[0].kind undefined (99)", "agencies[0].kind", r => r.Agencies[0].Kind = (CoveredAgencyKind)99);
+        yield return Replace("agencies[0].kind JAIL, which Texas's law does not name", "agencies[0].kind",
+            r => r.Agencies[0].Kind = CoveredAgencyKind.Jail);
+        yield return Replace("agencies[1] the same agency as agencies[0] spelled otherwise", "agencies[1].name",
+            r => r.Agencies.Add(Sheriff("HARRIS COUNTY SHERIFFS OFFICE")));
+        yield return Replace("agencies 2001 entries", "agencies",
+            r => r.Agencies.AddRange(Enumerable.Range(0, 2000).Select(i => Sheriff($"County {i} Sheriff's Office"))));
+        yield return Bad("ListCoveredAgencies", "state empty", "state", () => new ListCoveredAgenciesRequest { State = "TX" },
+            r => r.State = "", (c, r) => c.ListCoveredAgenciesAsync(r).ResponseAsync);
+        yield return Bad("ListCoveredAgencies", "state without a mandate (CA)", "state", () => new ListCoveredAgenciesRequest { State = "TX" },
+            r => r.State = "CA", (c, r) => c.ListCoveredAgenciesAsync(r).ResponseAsync);
+    }
+
     private static IEnumerable<BadCase> ImportCases()
     {
         static ImportIceListRequest Header(IceListKind kind = IceListKind.Participating, Timestamp? asOf = null, string fileName = "x.xlsx") =>
@@ -500,7 +533,7 @@ public sealed class AgreementBadInputTests(AgreementBadInputSystem system) : ICl
     [
         .. SubmitApplicationCases(), .. ReadCases(), .. WithdrawCases(), .. DeclineCases(), .. SignCases(), .. SuspendCases(),
         .. ReinstateCases(), .. TerminateCases(), .. SupersedeCases(), .. AddendumCases(), .. ListCases(), .. ListAgreementsCases(), .. StatisticsCases(),
-        .. MandateGapCases(), .. ImportCases(), .. ExportCases(), .. DownloadCases(),
+        .. MandateGapCases(), .. CoveredAgencyCases(), .. ImportCases(), .. ExportCases(), .. DownloadCases(),
     ];
 
     private static readonly Dictionary<string, BadCase> BadCasesByName = AllBadCases.ToDictionary(c => c.Name);
@@ -616,7 +649,7 @@ public sealed class AgreementBadInputTests(AgreementBadInputSystem system) : ICl
                 && m.GetParameters().LastOrDefault()?.ParameterType == typeof(CallOptions))
             .Select(m => m.Name).Distinct().ToList();
 
-        rpcs.Count.ShouldBe(19);
+        rpcs.Count.ShouldBe(21);
         rpcs.Where(rpc => !AllBadCases.Any(c => c.Name.StartsWith(rpc + ":", StringComparison.Ordinal)))
             .ShouldBeEmpty("RPCs without bad-input cases");
     }
@@ -651,7 +684,7 @@ public sealed class AgreementBadInputTests(AgreementBadInputSystem system) : ICl
             }
         }
 
-        baselines.Count.ShouldBe(18, "every RPC but ImportIceList has a valid request its cases spoil");
+        baselines.Count.ShouldBe(20, "every RPC but ImportIceList has a valid request its cases spoil");
         refused.ShouldBeEmpty(string.Join(Environment.NewLine, refused));
     }
 

@@ -124,7 +124,7 @@ public sealed class AgreementListsTests(AgreementSystemFixture fixture) : IClass
 
         var response = await Staff.ListStateMandateGapsAsync(new() { State = "Florida" });
 
-        response.Mandates.Single().Law.ShouldBe("Fla. Stat. 908.11");
+        response.Mandates.Single().Law.ShouldBe("Fla. Stat. 908.11(1)");
         var gaps = response.Gaps.ToDictionary(g => g.Agency.AgencyId);
         gaps.ShouldContainKey(without.AgencyId);
         gaps[pending.Agency.AgencyId].PendingAgreementIds.ShouldBe([pending.AgreementId]);

@@ -26,7 +26,10 @@ public sealed class AgreementSystem : IAsyncDisposable
     public ServiceFactory<AgencyServiceMarker> AgencyHost { get; }
     public ServiceFactory<AgreementServiceMarker> AgreementHost { get; }
 
-    public static async Task<AgreementSystem> StartAsync(TestInfrastructure servers, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="configureServices">Replaces the Agreement service's registrations, e.g. its TimeProvider with a clock
+    /// the test sets.</param>
+    public static async Task<AgreementSystem> StartAsync(TestInfrastructure servers, IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var tokens = new TestTokens();
         var agency = await servers.StartServiceAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, tokens);
@@ -40,7 +43,8 @@ public sealed class AgreementSystem : IAsyncDisposable
         {
             settings[key] = value;
         }
-        var agreement = await servers.StartServiceAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, tokens, settings);
+        var agreement = await servers.StartServiceAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, tokens, settings,
+            configureServices: configureServices);
         return new AgreementSystem(tokens, agency, agreement);
     }
 

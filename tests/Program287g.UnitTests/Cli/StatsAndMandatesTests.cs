@@ -75,6 +75,8 @@ public class StatsAndMandatesTests
             Requirement = "Every sheriff and county jail operator must hold an agreement.",
             InForceFrom = new Date { Year = 2022, Month = 7, Day = 1 },
             Models = { Model.Jem, Model.Wso },
+            Coverage = MandateCoverage.LoadedList,
+            CoveredAgencies = 67,
         };
         server.Service.MandateGaps = request => new ListStateMandateGapsResponse
         {
@@ -87,6 +89,13 @@ public class StatsAndMandatesTests
                     Mandate = florida,
                     Agency = new AgencySummary { AgencyId = "a1", Name = "Monroe County Sheriff's Office", State = "FL", Type = "County", County = "Monroe" },
                     PendingAgreementIds = { "agr-7" },
+                    Reason = MandateGapReason.PendingOnly,
+                },
+                new MandateGap
+                {
+                    Mandate = florida,
+                    Covered = new CoveredAgency { Name = "Dade County Jail", County = "Miami-Dade", Kind = CoveredAgencyKind.Jail },
+                    Reason = MandateGapReason.NoAgencyRegistered,
                 },
             },
         };
@@ -98,9 +107,10 @@ public class StatsAndMandatesTests
             new ListStateMandateGapsRequest { State = "FL", AsOf = new Date { Year = 2026, Month = 1, Day = 5 } });
         human.ExitCode.ShouldBe(0, human.Error);
         human.Out.ShouldContain("State mandates in force on 2026-01-05:");
-        human.Out.ShouldMatch(@"│ FL\s+│ Fla. Stat. 908.11 │ .* │ 2022-07-01\s+│ -\s+│ JEM, WSO │");
-        human.Out.ShouldContain("1 agencies without the agreement their state's law requires:");
-        human.Out.ShouldMatch(@"│ FL\s+│ Monroe County Sheriff's Office │ County │ Monroe │ Fla. Stat. 908.11 │ agr-7\s+│");
+        human.Out.ShouldMatch(@"│ FL\s+│ Fla. Stat. 908.11 │ .* │ 2022-07-01\s+│ -\s+│ JEM, WSO │ no, signed only │ 67 \(list\)\s+│");
+        human.Out.ShouldContain("2 covered agencies that do not meet their state's law:");
+        human.Out.ShouldMatch(@"│ FL\s+│ Monroe County Sheriff's Office\s+│ County │ Monroe\s+│ Fla. Stat. 908.11 │ pending only; signed required │ agr-7\s+│");
+        human.Out.ShouldMatch(@"│ FL\s+│ Dade County Jail \(not registered\)\s+│ -\s+│ Miami-Dade │ Fla. Stat. 908.11 │ no agency registered\s+│ none\s+│");
         json.ExitCode.ShouldBe(0, json.Error);
         using var document = JsonDocument.Parse(json.Out);
         var root = document.RootElement;
@@ -110,5 +120,8 @@ public class StatsAndMandatesTests
         mandate.GetProperty("complyBy").ValueKind.ShouldBe(JsonValueKind.Null);
         mandate.GetProperty("models").EnumerateArray().Select(m => m.GetString()).ShouldBe(["JEM", "WSO"]);
         root.GetProperty("gaps")[0].GetProperty("pendingAgreementIds")[0].GetString().ShouldBe("agr-7");
+        root.GetProperty("gaps")[0].GetProperty("reason").GetString().ShouldBe("PENDING_ONLY");
+        root.GetProperty("gaps")[1].GetProperty("agency").ValueKind.ShouldBe(JsonValueKind.Null);
+        root.GetProperty("gaps")[1].GetProperty("covered").GetProperty("kind").GetString().ShouldBe("JAIL");
     }
 }
