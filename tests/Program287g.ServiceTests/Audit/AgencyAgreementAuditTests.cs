@@ -134,6 +134,29 @@ public sealed class AgencyAgreementAuditTests(AgreementSystemFixture fixture) : 
     }
 
     [Fact]
+    public async Task A_renewal_is_audited_when_submitted_and_its_signature_audits_the_agreement_it_supersedes_too()
+    {
+        var renewed = await _system.ActiveAsync(signedDaysAgo: 10);
+        var request = Application(renewed.Agency.AgencyId, renewed.Model, signedDaysAgo: 3);
+        request.RenewsAgreementId = renewed.AgreementId;
+        var (submitting, signing) = (AuditReader.NewClient(), AuditReader.NewClient());
+
+        var renewal = (await _system.Agreements(_system.Tokens.Staff(submitting)).SubmitApplicationAsync(request)).Agreement;
+        await _system.Agreements(_system.Tokens.Staff(signing)).SignAgreementAsync(new()
+        {
+            AgreementId = renewal.AgreementId, IceSignature = new Signature { SignerName = "Ana Official", SignerTitle = "FOD", SignedOn = DaysAgo(1) },
+        });
+
+        (await AgreementAudit.OnlyRecordOfCallAsync(submitting, "agreement", renewal.AgreementId))
+            .ShouldBeBy("staff@test", Roles.ProgramStaff, submitting, AgreementRpc + "SubmitApplication");
+        (await AgreementAudit.CountOfClientAsync(signing)).ShouldBe(2);
+        (await AgreementAudit.OfRecordAsync("agreement", renewed.AgreementId)).Where(r => r.ClientId == signing).ShouldHaveSingleItem()
+            .Detail.ShouldContain("status=superseded");
+        (await AgreementAudit.OfRecordAsync("agreement", renewal.AgreementId)).Where(r => r.ClientId == signing).ShouldHaveSingleItem()
+            .Detail.ShouldContain("status=active");
+    }
+
+    [Fact]
     public async Task A_refused_transition_leaves_no_audit_record_even_when_refused_after_the_row_was_locked()
     {
         var active = await _system.ActiveAsync();
