@@ -32,7 +32,7 @@ public sealed class InternalTokenProvider(Func<CancellationToken, Task<IssuedTok
     {
         var now = clock.GetUtcNow();
         return Task.FromResult(new IssuedToken(
-            TokenIssuer.Issue(settings, subject, Roles.InternalSystem, lifetime: DevelopmentLifetime, clock: clock), now + DevelopmentLifetime));
+            TokenIssuer.Issue(settings, subject, Roles.InternalSystem, lifetime: DevelopmentLifetime, clock: clock, clientId: subject), now + DevelopmentLifetime));
     }, clock);
 
     public async ValueTask<string> TokenAsync(CancellationToken cancellationToken = default)

@@ -22,4 +22,7 @@ public static class ClaimNames
     public const string Subject = "sub";
     public const string Role = "role";
     public const string AgencyId = "agency_id";
+
+    /// <summary>OpenID Connect's authorized party: the OAuth client the token was issued to.</summary>
+    public const string AuthorizedParty = "azp";
 }

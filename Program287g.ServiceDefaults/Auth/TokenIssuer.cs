@@ -6,11 +6,12 @@ namespace Program287g.ServiceDefaults.Auth;
 
 /// <summary>Mints the development HS256 access tokens that services in dev-key mode accept, with the role and agency
 /// under the claim names the settings give. Used by the dev-token tool, by the tests and by services in that mode that
-/// call each other as <see cref="Roles.InternalSystem"/>.</summary>
+/// call each other as <see cref="Roles.InternalSystem"/>. A client id, when given, rides in the azp claim, as an OpenID
+/// Connect issuer's tokens carry it (the audit trail records it).</summary>
 public static class TokenIssuer
 {
     public static string Issue(TokenSettings settings, string subject, string role, string? agencyId = null,
-        TimeSpan? lifetime = null, TimeProvider? clock = null)
+        TimeSpan? lifetime = null, TimeProvider? clock = null, string? clientId = null)
     {
         if (!Roles.All.Contains(role))
         {
@@ -25,6 +26,10 @@ public static class TokenIssuer
         if (!string.IsNullOrWhiteSpace(agencyId))
         {
             claims.Add(new Claim(settings.AgencyClaim, agencyId));
+        }
+        if (!string.IsNullOrWhiteSpace(clientId))
+        {
+            claims.Add(new Claim(ClaimNames.AuthorizedParty, clientId));
         }
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -1,5 +1,6 @@
 using Program287g.Agency.Data;
 using Program287g.Agency.Domain;
+using Program287g.Audit;
 using Program287g.Messaging;
 using Program287g.Persistence;
 using Program287g.ServiceDefaults.Validation;
@@ -12,6 +13,7 @@ public static class Extensions
     {
         builder.AddServiceDatabase(ResourceNames.AgencyDatabase, typeof(Extensions).Assembly);
         builder.AddServiceMessaging();
+        builder.AddAuditTrail();
         builder.Services.AddRequestValidators<AgencyServiceMarker>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<AgencyRepository>();

@@ -3,6 +3,7 @@ using Program287g.Agreement.Data;
 using Program287g.Agreement.Grpc;
 using Program287g.Agreement.IcePublications;
 using Program287g.Agreement.Messaging;
+using Program287g.Audit;
 using Program287g.Messaging;
 using Program287g.Messaging.Inbox;
 using Program287g.Persistence;
@@ -24,6 +25,7 @@ public static class Extensions
             bus.AddConsumer<ApplicationReceivedByMailConsumer>();
             bus.AddConsumer<CorrespondenceReceivedConsumer>();
         });
+        builder.AddAuditTrail();
         builder.Services.AddServiceGrpcClient<AgencyService.AgencyServiceClient>(ResourceNames.AgencyService,
             "program287g.agency.v1.AgencyService/GetAgency", "program287g.agency.v1.AgencyService/ListAgencies",
             // Resolving is idempotent by design: a repeat registers nothing.

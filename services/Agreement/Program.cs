@@ -1,5 +1,6 @@
 using Program287g.Agreement;
 using Program287g.Agreement.Grpc;
+using Program287g.Audit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,5 +10,6 @@ var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGrpcService<AgreementGrpcService>();
+app.MapAuditService();
 app.MapDefaultEndpoints();
 app.Run();

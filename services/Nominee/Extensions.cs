@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Program287g.Agency.V1;
 using Program287g.Agreement.V1;
+using Program287g.Audit;
 using Program287g.Messaging;
 using Program287g.Nominee.Data;
 using Program287g.Nominee.Domain;
@@ -27,6 +28,7 @@ public static class Extensions
             bus.AddConsumer<AgreementSupersededConsumer>();
             bus.AddConsumer<AgencyUpdatedConsumer>();
         });
+        builder.AddAuditTrail();
         builder.Services.AddServiceGrpcClient<AgencyService.AgencyServiceClient>(ResourceNames.AgencyService,
             "program287g.agency.v1.AgencyService/GetAgency");
         builder.Services.AddServiceGrpcClient<AgreementService.AgreementServiceClient>(ResourceNames.AgreementService,

@@ -1,5 +1,6 @@
 using Program287g.Nominee;
 using Program287g.Nominee.Grpc;
+using Program287g.Audit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,5 +10,6 @@ var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGrpcService<NomineeGrpcService>();
+app.MapAuditService();
 app.MapDefaultEndpoints();
 app.Run();

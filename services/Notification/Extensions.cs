@@ -1,4 +1,5 @@
 using Program287g.Agency.V1;
+using Program287g.Audit;
 using Program287g.Messaging;
 using Program287g.Notification.Data;
 using Program287g.Notification.Domain;
@@ -26,6 +27,7 @@ public static class Extensions
             bus.AddConsumer<AuthorizationIssuedConsumer>();
             bus.AddConsumer<MailedApplicationNotTakenConsumer>();
         });
+        builder.AddAuditTrail();
         // An inquiry about an agency names one the registry has; the mailbox finds the agency a sender belongs to.
         builder.Services.AddServiceGrpcClient<AgencyService.AgencyServiceClient>(ResourceNames.AgencyService,
             "program287g.agency.v1.AgencyService/GetAgency", "program287g.agency.v1.AgencyService/FindAgenciesByEmail");

@@ -1,5 +1,6 @@
 using Program287g.Notification;
 using Program287g.Notification.Grpc;
+using Program287g.Audit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,5 +10,6 @@ var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGrpcService<NotificationGrpcService>();
+app.MapAuditService();
 app.MapDefaultEndpoints();
 app.Run();

@@ -21,23 +21,24 @@ namespace Program287g.ServiceTests;
 public sealed class ServiceHealthTests(TestInfrastructure servers)
 {
     private const string Messaging = "messaging.0001_outbox_inbox";
+    private const string Audit = "audit.0001_audit_log";
     private readonly TestTokens _tokens = new();
 
     [Fact]
     public Task The_agency_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
-        ServesWithoutATokenAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, ["0001_agencies", "0002_versions_and_search", "0003_change_notifications", "0004_contact_addresses", Messaging]);
+        ServesWithoutATokenAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, ["0001_agencies", "0002_versions_and_search", "0003_change_notifications", "0004_contact_addresses", Audit, Messaging]);
 
     [Fact]
     public Task The_agreement_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
-        ServesWithoutATokenAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, ["0001_agreements", "0002_statistics_notifications", "0003_agency_copies", "0004_document_hashes", "0005_renewals", "0006_list_agreements", Messaging]);
+        ServesWithoutATokenAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, ["0001_agreements", "0002_statistics_notifications", "0003_agency_copies", "0004_document_hashes", "0005_renewals", "0006_list_agreements", Audit, Messaging]);
 
     [Fact]
     public Task The_nominee_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
-        ServesWithoutATokenAsync<NomineeServiceMarker>(ResourceNames.NomineeDatabase, ["0001_nominees", Messaging]);
+        ServesWithoutATokenAsync<NomineeServiceMarker>(ResourceNames.NomineeDatabase, ["0001_nominees", Audit, Messaging]);
 
     [Fact]
     public async Task The_notification_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
-        await ServesWithoutATokenAsync<NotificationServiceMarker>(ResourceNames.NotificationDatabase, ["0001_notifications", "0002_mailbox", Messaging],
+        await ServesWithoutATokenAsync<NotificationServiceMarker>(ResourceNames.NotificationDatabase, ["0001_notifications", "0002_mailbox", Audit, Messaging],
             new Dictionary<string, string?> { [$"ConnectionStrings:{ResourceNames.Smtp}"] = (await servers.SmtpAsync()).ConnectionString });
 
     private async Task ServesWithoutATokenAsync<TMarker>(string database, string[] expectedMigrations,
@@ -86,13 +87,13 @@ public sealed class ServiceHealthTests(TestInfrastructure servers)
 
         await using (var first = await servers.StartServiceAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, _tokens, sameDatabase))
         {
-            // The shared messaging tables first, then the service's own.
-            first.Services.GetRequiredService<MigrationState>().Applied.ShouldBe([Messaging, "0001_agencies", "0002_versions_and_search", "0003_change_notifications", "0004_contact_addresses"]);
+            // The shared tables (messaging, audit) first, then the service's own.
+            first.Services.GetRequiredService<MigrationState>().Applied.ShouldBe([Messaging, Audit, "0001_agencies", "0002_versions_and_search", "0003_change_notifications", "0004_contact_addresses"]);
         }
         await using var second = await servers.StartServiceAsync<AgencyServiceMarker>(ResourceNames.AgencyDatabase, _tokens, sameDatabase);
         second.Services.GetRequiredService<MigrationState>().Applied.ShouldBeEmpty();
 
         await using var connection = new NpgsqlConnection(database);
-        (await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM schema_migrations")).ShouldBe(5);
+        (await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM schema_migrations")).ShouldBe(6);
     }
 }

@@ -13,11 +13,13 @@ public sealed class TestTokens(string signingKey)
 
     private TokenSettings Settings => new() { SigningKey = SigningKey };
 
-    public string Staff() => TokenIssuer.Issue(Settings, "staff@test", Roles.ProgramStaff);
+    /// <param name="clientId">The OAuth client the token names (azp), for tests of what the audit trail records.</param>
+    public string Staff(string? clientId = null) => TokenIssuer.Issue(Settings, "staff@test", Roles.ProgramStaff, clientId: clientId);
 
-    public string Internal() => TokenIssuer.Issue(Settings, "system@test", Roles.InternalSystem);
+    public string Internal(string? clientId = null) => TokenIssuer.Issue(Settings, "system@test", Roles.InternalSystem, clientId: clientId);
 
-    public string AgencyUser(string agencyId) => TokenIssuer.Issue(Settings, "officer@test", Roles.AgencyUser, agencyId);
+    public string AgencyUser(string agencyId, string? clientId = null) =>
+        TokenIssuer.Issue(Settings, "officer@test", Roles.AgencyUser, agencyId, clientId: clientId);
 
     public string Expired() => TokenIssuer.Issue(Settings, "staff@test", Roles.ProgramStaff,
         lifetime: TimeSpan.FromMinutes(5), clock: new FixedClock(DateTimeOffset.UtcNow.AddHours(-1)));

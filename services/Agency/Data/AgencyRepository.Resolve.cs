@@ -1,6 +1,7 @@
 using Program287g.Contracts;
 using Dapper;
 using Npgsql;
+using Program287g.Audit;
 using Program287g.Agency.Domain;
 using Program287g.Messaging.Outbox;
 
@@ -14,16 +15,17 @@ public sealed partial class AgencyRepository
     /// listed one, inserted with its AgencyRegistered event. One transaction; the agencies are inserted and found by
     /// a few set-based statements whatever their number, but each event is its own outbox write (the outbox takes
     /// one event at a time), which is most of the time a large batch of new agencies takes. Answers in the order
-    /// given; an agency listed twice is registered (and reported as registered) once, at its first place.</summary>
+    /// given; an agency listed twice is registered (and reported as registered) once, at its first place. Each agency
+    /// registered here gets an audit record for the caller; one found changes nothing and gets none.</summary>
     public async Task<IReadOnlyList<(AgencyRecord Agency, bool Registered)>> ResolveAsync(IReadOnlyList<AgencyRecord> listed,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, AuditActor actor, CancellationToken cancellationToken)
     {
         var firsts = listed.DistinctBy(Key).ToList();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var (inserted, existing) = await InsertOrFindAsync(firsts, now, cancellationToken);
+                var (inserted, existing) = await InsertOrFindAsync(firsts, now, actor, cancellationToken);
                 var seen = new HashSet<(string, string)>();
                 return listed.Select(agency =>
                 {
@@ -41,7 +43,7 @@ public sealed partial class AgencyRepository
     }
 
     private async Task<(Dictionary<(string, string), AgencyRecord> Inserted, Dictionary<(string, string), AgencyRecord> Existing)>
-        InsertOrFindAsync(List<AgencyRecord> agencies, DateTimeOffset now, CancellationToken cancellationToken)
+        InsertOrFindAsync(List<AgencyRecord> agencies, DateTimeOffset now, AuditActor actor, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -71,6 +73,8 @@ public sealed partial class AgencyRepository
         // Events in the order the agencies were listed.
         await transaction.EnqueueAsync(agencies.Where(a => inserted.ContainsKey(Key(a)))
             .Select(a => (IntegrationEvent)AgencyEvents.Registered(inserted[Key(a)], now)).ToList(), cancellationToken);
+        await AuditTrail.RecordAsync(transaction, agencies.Where(a => inserted.ContainsKey(Key(a)))
+            .Select(a => Audited(actor, inserted[Key(a)])).ToList(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (inserted, existing);
     }

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Program287g.Audit;
 using Program287g.Agency.Domain;
 using Program287g.Messaging.Outbox;
 using Program287g.Persistence;
@@ -17,10 +18,10 @@ public sealed partial class AgencyRepository(NpgsqlDataSource dataSource, Change
         registered_at AS RegisteredAt, updated_at AS UpdatedAt, version AS Version
         """;
 
-    /// <summary>Inserts the agency and records its AgencyRegistered event in one transaction, unless one with the
-    /// same normalized name exists in the state; then returns that one instead and changes nothing (the unique index
-    /// decides, so two concurrent registrations cannot both win).</summary>
-    public async Task<(AgencyRecord Agency, bool Created)> RegisterAsync(AgencyRecord agency, DateTimeOffset now,
+    /// <summary>Inserts the agency and records its AgencyRegistered event and the caller's audit record in one
+    /// transaction, unless one with the same normalized name exists in the state; then returns that one instead and
+    /// changes nothing (the unique index decides, so two concurrent registrations cannot both win).</summary>
+    public async Task<(AgencyRecord Agency, bool Created)> RegisterAsync(AgencyRecord agency, DateTimeOffset now, AuditActor actor,
         CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -35,6 +36,7 @@ public sealed partial class AgencyRepository(NpgsqlDataSource dataSource, Change
         if (inserted == 1)
         {
             await transaction.EnqueueAsync(AgencyEvents.Registered(agency, now), cancellationToken);
+            await AuditTrail.RecordAsync(transaction, Audited(actor, agency), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (agency, true);
         }
@@ -55,8 +57,8 @@ public sealed partial class AgencyRepository(NpgsqlDataSource dataSource, Change
         }, cancellationToken);
 
     /// <summary>Replaces an agency's details if <paramref name="expectedVersion"/> is still its version, and records
-    /// its AgencyUpdated event in the same transaction.</summary>
-    public async Task<UpdateOutcome> UpdateAsync(AgencyRecord details, long expectedVersion, DateTimeOffset now,
+    /// its AgencyUpdated event and the caller's audit record in the same transaction.</summary>
+    public async Task<UpdateOutcome> UpdateAsync(AgencyRecord details, long expectedVersion, DateTimeOffset now, AuditActor actor,
         CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -87,10 +89,15 @@ public sealed partial class AgencyRepository(NpgsqlDataSource dataSource, Change
             RETURNING {Columns}
             """, details, transaction, cancellationToken: cancellationToken));
         await transaction.EnqueueAsync(AgencyEvents.Updated(updated, now), cancellationToken);
+        await AuditTrail.RecordAsync(transaction, Audited(actor, updated), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         kept.Forget(); // this instance reads its own write at once; the others on the trigger's notification
         return new UpdateOutcome.Updated(updated);
     }
+
+    /// <summary>What the audit trail keeps of an agency written: codes, not its name or its contact's.</summary>
+    private static AuditEntry Audited(AuditActor actor, AgencyRecord agency) =>
+        actor.On("agency", agency.Id.ToString(), $"state={agency.State} type={agency.Type} kind={agency.Kind} version={agency.Version}");
 
     /// <summary>One page in (normalized_name, id) order after <paramref name="after"/>; one row more than asked shows
     /// whether another page follows.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Program287g.Agency.Data;
 using Program287g.Agency.Domain;
 using Program287g.Agency.V1;
+using Program287g.Audit;
 using Program287g.ServiceDefaults.Auth;
 using Program287g.ServiceDefaults.Errors;
 using Program287g.ServiceDefaults.Grpc;
@@ -19,7 +20,8 @@ public sealed class AgencyGrpcService(AgencyRepository agencies, TimeProvider cl
     public override async Task<RegisterAgencyResponse> RegisterAgency(RegisterAgencyRequest request, ServerCallContext context)
     {
         var now = clock.GetUtcNow();
-        var (agency, created) = await agencies.RegisterAsync(request.ToRecord(now.UtcDateTime), now, context.CancellationToken);
+        var (agency, created) = await agencies.RegisterAsync(request.ToRecord(now.UtcDateTime), now, AuditActor.From(context),
+            context.CancellationToken);
         return created
             ? new RegisterAgencyResponse { Agency = agency.ToMessage() }
             : throw AlreadyRegistered(agency);
@@ -39,7 +41,8 @@ public sealed class AgencyGrpcService(AgencyRepository agencies, TimeProvider cl
         var id = ParseId(request.AgencyId);
         Caller.From(context).EnsureMayActFor(id.ToString());
         var now = clock.GetUtcNow();
-        return await agencies.UpdateAsync(request.ToRecord(now.UtcDateTime, id), request.Version, now, context.CancellationToken) switch
+        return await agencies.UpdateAsync(request.ToRecord(now.UtcDateTime, id), request.Version, now, AuditActor.From(context),
+            context.CancellationToken) switch
         {
             UpdateOutcome.Updated updated => new UpdateAgencyResponse { Agency = updated.Agency.ToMessage() },
             UpdateOutcome.Missing => throw RpcErrors.NotFound("agency", request.AgencyId),
@@ -84,7 +87,7 @@ public sealed class AgencyGrpcService(AgencyRepository agencies, TimeProvider cl
     {
         var now = clock.GetUtcNow();
         var listed = request.Agencies.Select(agency => agency.ToRecord(now.UtcDateTime)).ToList();
-        var resolved = await agencies.ResolveAsync(listed, now, context.CancellationToken);
+        var resolved = await agencies.ResolveAsync(listed, now, AuditActor.From(context), context.CancellationToken);
         var response = new ResolveAgenciesResponse();
         response.Agencies.AddRange(resolved.Select(r => new ResolvedAgency { Agency = r.Agency.ToMessage(), Registered = r.Registered }));
         return response;

@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Program287g.Agreement.Domain;
+using Program287g.Audit;
 using Program287g.Contracts;
 using Program287g.Messaging.Outbox;
 using Program287g.Persistence;
@@ -21,10 +22,19 @@ public sealed class AgreementStore(NpgsqlDataSource dataSource, ChangeTrackedCac
         statistics.Forget();
     }
 
+    /// <summary>Commits a write an RPC made, with the caller's audit record of each agreement it changed.</summary>
+    public async Task CommitAsync(NpgsqlTransaction transaction, AuditActor auditor, IEnumerable<AgreementRecord> changed,
+        CancellationToken cancellationToken)
+    {
+        await AuditTrail.RecordAsync(transaction, changed.Select(agreement => AgreementAudit.Of(auditor, agreement)).ToList(),
+            cancellationToken);
+        await CommitAsync(transaction, cancellationToken);
+    }
+
     /// <summary>Inserts a new application or agreement with its first period and history row; returns the one that
     /// already holds the agency's place for the model instead, changing nothing, if there is one.</summary>
     public async Task<(AgreementRecord Agreement, bool Created)> CreateAsync(AgreementRecord draft, DateTimeOffset startsAt,
-        Actor actor, string action, string? note, IReadOnlyList<StoredDocument> documents,
+        Actor actor, AuditActor auditor, string action, string? note, IReadOnlyList<StoredDocument> documents,
         Func<AgreementRecord, IntegrationEvent> raise, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -36,7 +46,7 @@ public sealed class AgreementStore(NpgsqlDataSource dataSource, ChangeTrackedCac
             return ((places.InForce ?? places.Application)!, false);
         }
         await transaction.EnqueueAsync(raise(created), cancellationToken);
-        await CommitAsync(transaction, cancellationToken);
+        await CommitAsync(transaction, auditor, [created], cancellationToken);
         return (created, true);
     }
 
@@ -67,15 +77,15 @@ public sealed class AgreementStore(NpgsqlDataSource dataSource, ChangeTrackedCac
     /// <summary>Applies one lifecycle action under a row lock: refused (changing nothing) when the agreement is
     /// missing or the action is not allowed from its status; otherwise <paramref name="plan"/> says what to write.
     /// The plan may throw an RpcException (e.g. the caller may not do this), which rolls everything back.</summary>
-    public async Task<TransitionOutcome> TransitionAsync(Guid id, LifecycleAction action, Actor actor,
+    public async Task<TransitionOutcome> TransitionAsync(Guid id, LifecycleAction action, Actor actor, AuditActor auditor,
         Func<AgreementRecord, TransitionPlan> plan, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var outcome = await TransitionAsync(transaction, id, action, actor, plan, cancellationToken);
-        if (outcome is TransitionOutcome.Done)
+        if (outcome is TransitionOutcome.Done done)
         {
-            await CommitAsync(transaction, cancellationToken);
+            await CommitAsync(transaction, auditor, [done.Agreement], cancellationToken);
         }
         return outcome;
     }

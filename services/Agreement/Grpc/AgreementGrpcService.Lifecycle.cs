@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Program287g.Agreement.Data;
 using Program287g.Agreement.Domain;
 using Program287g.Agreement.V1;
+using Program287g.Audit;
 using Program287g.ServiceDefaults.Grpc;
 using Program287g.Domain;
 using Program287g.Persistence;
@@ -116,7 +117,7 @@ public sealed partial class AgreementGrpcService
         var caller = Caller.From(context);
         var actor = ActorOf(caller);
         var now = clock.GetUtcNow();
-        var outcome = await store.TransitionAsync(Guid.Parse(agreementId), action, actor, current =>
+        var outcome = await store.TransitionAsync(Guid.Parse(agreementId), action, actor, AuditActor.From(context), current =>
         {
             caller.EnsureMayActFor(current.AgencyId.ToString());
             return plan(current, actor, now);

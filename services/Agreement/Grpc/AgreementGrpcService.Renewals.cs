@@ -1,5 +1,6 @@
 using Program287g.Agreement.Data;
 using Program287g.Agreement.Domain;
+using Program287g.Audit;
 using Program287g.Messaging.Outbox;
 using Program287g.ServiceDefaults.Errors;
 
@@ -9,7 +10,7 @@ namespace Program287g.Agreement.Grpc;
 /// agreement while pending, one at a time.</summary>
 public sealed partial class AgreementGrpcService
 {
-    private async Task<AgreementRecord> SubmitRenewalAsync(AgreementRecord draft, Guid renewsId, Actor actor, DateTimeOffset now,
+    private async Task<AgreementRecord> SubmitRenewalAsync(AgreementRecord draft, Guid renewsId, Actor actor, AuditActor auditor, DateTimeOffset now,
         IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken)
     {
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
@@ -37,7 +38,7 @@ public sealed partial class AgreementGrpcService
                 + "one renewal at a time: ICE decides it, or the agency withdraws it, before another.");
         }
         await transaction.EnqueueAsync(AgreementEvents.Submitted(created, actor, AgreementEvents.ApiSource, now), cancellationToken);
-        await store.CommitAsync(transaction, cancellationToken);
+        await store.CommitAsync(transaction, auditor, [created], cancellationToken);
         return created;
     }
 }

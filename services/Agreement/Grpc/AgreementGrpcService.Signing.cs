@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Program287g.Agreement.Data;
 using Program287g.Agreement.Domain;
 using Program287g.Agreement.V1;
+using Program287g.Audit;
 using Program287g.Domain;
 using Program287g.ServiceDefaults.Auth;
 using Program287g.ServiceDefaults.Errors;
@@ -24,7 +25,7 @@ public sealed partial class AgreementGrpcService
         var iceSignedOn = signature.SignedOn.ToDateOnly()!.Value;
         await using var connection = await store.DataSource.OpenConnectionAsync(context.CancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(context.CancellationToken);
-        var (outcome, _) = await Renewals.SignAsync(transaction, Guid.Parse(request.AgreementId), iceSignedOn, actor,
+        var (outcome, superseded) = await Renewals.SignAsync(transaction, Guid.Parse(request.AgreementId), iceSignedOn, actor,
             AgreementEvents.ApiSource, now, checkRenewed: renewed =>
             {
                 if (renewed.ActiveFrom >= iceSignedOn)
@@ -55,7 +56,9 @@ public sealed partial class AgreementGrpcService
                 };
             }, context.CancellationToken);
         var signed = Settle(outcome, LifecycleAction.Sign, request.AgreementId);
-        await store.CommitAsync(transaction, context.CancellationToken);
+        // A renewal's signature supersedes the agreement it renews: both are audited, each under its own id.
+        await store.CommitAsync(transaction, AuditActor.From(context), superseded is null ? [signed] : [signed, superseded],
+            context.CancellationToken);
         return new SignAgreementResponse { Agreement = signed.ToMessage() };
     }
 }

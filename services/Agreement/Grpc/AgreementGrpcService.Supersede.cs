@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Program287g.Agreement.Data;
 using Program287g.Agreement.Domain;
 using Program287g.Agreement.V1;
+using Program287g.Audit;
 using Program287g.ServiceDefaults.Grpc;
 using Program287g.ServiceDefaults.Auth;
 using Program287g.ServiceDefaults.Errors;
@@ -30,7 +31,7 @@ public sealed partial class AgreementGrpcService
         var (outcome, replacement) = await Supersession.ApplyAsync(transaction, agreementId, resigning,
             ActorOf(Caller.From(context)), clock.GetUtcNow(), check: null, context.CancellationToken);
         var superseded = Settle(outcome, LifecycleAction.Supersede, request.AgreementId);
-        await store.CommitAsync(transaction, context.CancellationToken);
+        await store.CommitAsync(transaction, AuditActor.From(context), [superseded, replacement!], context.CancellationToken);
         return new SupersedeAgreementResponse { Superseded = superseded.ToMessage(), Replacement = replacement!.ToMessage() };
     }
 }

@@ -3,6 +3,7 @@ using Program287g.Agreement.Data;
 using Program287g.Agreement.Domain;
 using Program287g.Agreement.IcePublications;
 using Program287g.Agreement.V1;
+using Program287g.Audit;
 using Program287g.Domain;
 using Program287g.Persistence;
 using Program287g.ServiceDefaults.Auth;
@@ -30,11 +31,11 @@ public sealed partial class AgreementGrpcService(AgreementStore store, Agreement
         var documents = new[] { storedLetter, storedMoa }.OfType<StoredDocument>().ToList();
         if (request.RenewsAgreementId.Length > 0)
         {
-            var renewal = await SubmitRenewalAsync(draft, Guid.Parse(request.RenewsAgreementId), actor, now, documents,
+            var renewal = await SubmitRenewalAsync(draft, Guid.Parse(request.RenewsAgreementId), actor, AuditActor.From(context), now, documents,
                 context.CancellationToken);
             return new SubmitApplicationResponse { Agreement = renewal.ToMessage() };
         }
-        var (agreement, created) = await store.CreateAsync(draft, now, actor, "submitted", null, documents,
+        var (agreement, created) = await store.CreateAsync(draft, now, actor, AuditActor.From(context), "submitted", null, documents,
             created => AgreementEvents.Submitted(created, actor, AgreementEvents.ApiSource, now), context.CancellationToken);
         return created
             ? new SubmitApplicationResponse { Agreement = agreement.ToMessage() }

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Program287g.Audit;
 using Program287g.Contracts;
 using Program287g.Messaging.Outbox;
 using Program287g.Nominee.Domain;
@@ -28,7 +29,7 @@ public sealed class NomineeStore(NpgsqlDataSource dataSource)
     /// described it (unless <paramref name="asKnown"/>: it is what this service already holds). Refused, changing nothing, when this service already knows the agreement is no longer active (its
     /// suspension or end arrived first); answers the open nomination of the same officer instead, if there is one.</summary>
     public async Task<NominationOutcome> NominateAsync(AgreementView agreement, bool asKnown, NomineeRecord draft, Actor actor,
-        Func<NomineeRecord, AgreementView, IEnumerable<IntegrationEvent>> raise, CancellationToken cancellationToken)
+        AuditActor auditor, Func<NomineeRecord, AgreementView, IEnumerable<IntegrationEvent>> raise, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -60,6 +61,7 @@ public sealed class NomineeStore(NpgsqlDataSource dataSource)
             EffectiveOn = nominee.NominatedOn, RecordedAt = nominee.NominatedAt, Actor = actor.Subject, ActorRole = actor.Role,
         }, cancellationToken);
         await transaction.EnqueueAsync(raise(nominee, known).ToList(), cancellationToken);
+        await AuditTrail.RecordAsync(transaction, NomineeAudit.Of(auditor, nominee, "nominated"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new NominationOutcome.Created(nominee, known);
     }
@@ -68,8 +70,9 @@ public sealed class NomineeStore(NpgsqlDataSource dataSource)
     /// allowed from their status; otherwise <paramref name="plan"/> says what to write. <paramref name="mayAct"/> sees the
     /// nominee first and may throw (an agency user's step on another agency's nominee), so that a refusal says nothing of
     /// a nominee the caller may not see. The plan may throw an RpcException (the agreement is suspended, a date comes
-    /// too early), which rolls everything back.</summary>
-    public async Task<StepOutcome> StepAsync(Guid id, PipelineStep step, Actor actor, Action<NomineeRecord> mayAct,
+    /// too early), which rolls everything back. A step that changes something is audited for <paramref name="auditor"/>;
+    /// one that changes nothing (a repeat) writes nothing, its audit record included.</summary>
+    public async Task<StepOutcome> StepAsync(Guid id, PipelineStep step, Actor actor, AuditActor auditor, Action<NomineeRecord> mayAct,
         Func<StepContext, StepPlan> plan, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -113,6 +116,7 @@ public sealed class NomineeStore(NpgsqlDataSource dataSource)
         {
             await transaction.EnqueueAsync(change.Events(after).ToList(), cancellationToken);
         }
+        await AuditTrail.RecordAsync(transaction, NomineeAudit.Of(auditor, after, change.Action), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new StepOutcome.Done(after);
     }

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using Program287g.Audit;
 using Program287g.Contracts.Nominee;
 using Program287g.Domain;
 using Program287g.Nominee.Data;
@@ -130,7 +131,7 @@ public sealed partial class NomineeGrpcService
         var caller = Caller.From(context);
         var actor = ActorOf(caller);
         var now = clock.GetUtcNow();
-        var outcome = await store.StepAsync(Guid.Parse(nomineeId), step, actor, nominee => caller.EnsureMayActFor(nominee.AgencyId.ToString()),
+        var outcome = await store.StepAsync(Guid.Parse(nomineeId), step, actor, AuditActor.From(context), nominee => caller.EnsureMayActFor(nominee.AgencyId.ToString()),
             current => plan(current, actor, now), context.CancellationToken);
         return outcome switch
         {

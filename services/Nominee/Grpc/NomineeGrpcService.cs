@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using Program287g.Audit;
 using Program287g.Contracts;
 using Program287g.Contracts.Nominee;
 using Program287g.Domain;
@@ -34,7 +35,7 @@ public sealed partial class NomineeGrpcService(NomineeStore store, NomineeQuerie
         var now = clock.GetUtcNow();
         var draft = NewNominee(request, agreement, now);
         var actor = ActorOf(caller);
-        var outcome = await store.NominateAsync(agreement, asKnown: known is not null, draft, actor, (nominee, known) => Nominated(nominee, known, actor, now),
+        var outcome = await store.NominateAsync(agreement, asKnown: known is not null, draft, actor, AuditActor.From(context), (nominee, known) => Nominated(nominee, known, actor, now),
             context.CancellationToken);
         return outcome switch
         {

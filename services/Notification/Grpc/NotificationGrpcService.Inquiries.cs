@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using Program287g.Audit;
 using Program287g.Domain;
 using Program287g.Notification.Data;
 using Program287g.Notification.Domain;
@@ -50,6 +51,7 @@ public sealed partial class NotificationGrpcService
             var winner = await inquiries.FindByRequestAsync(requestId!.Value, context.CancellationToken);
             return new SubmitInquiryResponse { Inquiry = await ReadableAsync(winner!, caller, context) };
         }
+        await AuditTrail.RecordAsync(transaction, NotificationAudit.Inquiry(AuditActor.From(context), opened.Inquiry), context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         return new SubmitInquiryResponse { Inquiry = opened.Inquiry.ToMessage([opened.Acknowledgment], now) };
     }
@@ -87,6 +89,7 @@ public sealed partial class NotificationGrpcService
             AgencyId = inquiry.AgencyId, RecipientName = inquiry.InquirerName, RecipientEmail = inquiry.ContactEmail, ReceivedAt = now,
             Details = new InquiryAnswered(inquiry.Subject, inquiry.Body, answered.Answer, askedOn),
         }, context.CancellationToken);
+        await AuditTrail.RecordAsync(transaction, NotificationAudit.Inquiry(AuditActor.From(context), answered), context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         return new AnswerInquiryResponse { Inquiry = await WithNotificationsAsync(answered, now, context) };
     }

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using Program287g.Audit;
 using Program287g.Domain;
 using Program287g.Messaging.Outbox;
 using Program287g.Notification.Data;
@@ -83,15 +84,21 @@ public sealed partial class NotificationGrpcService
         var reason = $"Filed by {staff} as the {model.Code()} application of {agencyName}";
         await MailboxStore.UpdateOutcomeAsync(transaction, id, MailboxOutcome.Application, reason, needsAttention: false, null, null,
             agencyId, context.CancellationToken);
+        var auditor = AuditActor.From(context);
+        List<AuditEntry> audit = [NotificationAudit.MailFiled(auditor, id, agencyId, model.Code())];
         if (message.InquiryId is { } inquiryId && await InquiryStore.LockAsync(transaction, inquiryId, context.CancellationToken) is
             { IsAnswered: false } inquiry)
         {
-            await InquiryStore.AnswerAsync(transaction, inquiry with
+            var answered = inquiry with
             {
                 AnsweredAt = DatabaseTime.ToStoredPrecision(now), AnsweredBy = staff,
                 Answer = $"{reason}; the application's acknowledgment answers the email.",
-            }, context.CancellationToken);
+            };
+            await InquiryStore.AnswerAsync(transaction, answered, context.CancellationToken);
+            // The filing answers the inquiry the email had become: that record was touched too.
+            audit.Add(NotificationAudit.Inquiry(auditor, answered));
         }
+        await AuditTrail.RecordAsync(transaction, audit, context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         var filed = await mailbox.FindAsync(id, context.CancellationToken);
         return new FileMailAsApplicationResponse { Message = filed!.ToMessage() };

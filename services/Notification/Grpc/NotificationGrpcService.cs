@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Npgsql;
+using Program287g.Audit;
 using Program287g.Notification.Data;
 using Program287g.Notification.Domain;
 using Program287g.Notification.V1;
@@ -89,6 +90,7 @@ public sealed partial class NotificationGrpcService(CalendarStore calendars, Npg
         }
         var moved = await DueTimeRevision.ApplyAsync(transaction, await calendars.CurrentAsync(transaction, context.CancellationToken), day,
             context.CancellationToken);
+        await AuditTrail.RecordAsync(transaction, NotificationAudit.Closure(AuditActor.From(context), day, moved), context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         return new AddClosureResponse { Closure = closure.ToMessage(), DueTimesMoved = moved };
     }
@@ -103,6 +105,7 @@ public sealed partial class NotificationGrpcService(CalendarStore calendars, Npg
             ?? throw RpcErrors.NotFound("closure", $"{day:yyyy-MM-dd}");
         var moved = await DueTimeRevision.ApplyAsync(transaction, await calendars.CurrentAsync(transaction, context.CancellationToken), day,
             context.CancellationToken);
+        await AuditTrail.RecordAsync(transaction, NotificationAudit.Closure(AuditActor.From(context), day, moved), context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         return new RemoveClosureResponse { Removed = removed.ToMessage(), DueTimesMoved = moved };
     }

@@ -64,6 +64,12 @@ public sealed class FuzzedSystem(TestInfrastructure servers) : IAsyncLifetime
         yield return (AgreementService.Descriptor, System.Programs.AgreementHost.Channel().CreateCallInvoker());
         yield return (NomineeService.Descriptor, System.NomineeHost.Channel().CreateCallInvoker());
         yield return (Program287g.Notification.V1.NotificationService.Descriptor, Notification.Channel().CreateCallInvoker());
+        // Every service hosts the audit trail over its own database.
+        foreach (var channel in new[] { System.Programs.AgencyHost.Channel(), System.Programs.AgreementHost.Channel(), System.NomineeHost.Channel(),
+            Notification.Channel() })
+        {
+            yield return (Program287g.Audit.V1.AuditService.Descriptor, channel.CreateCallInvoker());
+        }
     }
 }
 

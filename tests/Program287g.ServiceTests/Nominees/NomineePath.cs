@@ -13,7 +13,6 @@ public sealed class NomineePath(NomineeSystem system)
         "suspend", "reinstate", "revoke", "record-refresher",
     ];
 
-    private NomineeService.NomineeServiceClient Staff => system.Nominees();
 
     public static string CourseFor(Model model) => model switch
     {
@@ -22,44 +21,46 @@ public sealed class NomineePath(NomineeSystem system)
         _ => "wso-basic",
     };
 
-    /// <summary>Takes <paramref name="step"/> (passing, where a step can pass or fail) and answers the nominee after it.</summary>
+    /// <summary>Takes <paramref name="step"/> (passing, where a step can pass or fail) and answers the nominee after it; as
+    /// program staff, with <paramref name="token"/> if given.</summary>
     public async Task<Program287g.Nominee.V1.Nominee> Do(string step, Program287g.Nominee.V1.Nominee nominee, int examAttempt = 1,
-        int score = 85)
+        int score = 85, string? token = null)
     {
+        var staff = system.Nominees(token);
         var id = nominee.NomineeId;
         var today = system.DaysAgo(0);
         return step switch
         {
-            "withdraw" => (await Staff.WithdrawNominationAsync(new() { NomineeId = id, Reason = "officer transferred" })).Nominee,
-            "start-background" => (await Staff.StartBackgroundInvestigationAsync(new() { NomineeId = id, StartedOn = today })).Nominee,
-            "record-background" => (await Staff.RecordBackgroundResultAsync(new()
+            "withdraw" => (await staff.WithdrawNominationAsync(new() { NomineeId = id, Reason = "officer transferred" })).Nominee,
+            "start-background" => (await staff.StartBackgroundInvestigationAsync(new() { NomineeId = id, StartedOn = today })).Nominee,
+            "record-background" => (await staff.RecordBackgroundResultAsync(new()
             {
                 NomineeId = id, Outcome = BackgroundOutcome.Passed, CompletedOn = today,
             })).Nominee,
-            "fail-background" => (await Staff.RecordBackgroundResultAsync(new()
+            "fail-background" => (await staff.RecordBackgroundResultAsync(new()
             {
                 NomineeId = id, Outcome = BackgroundOutcome.Failed, CompletedOn = today, Note = "disciplinary history",
             })).Nominee,
-            "enroll" => (await Staff.EnrollInTrainingAsync(new()
+            "enroll" => (await staff.EnrollInTrainingAsync(new()
             {
                 NomineeId = id, CourseId = CourseFor(nominee.Agreement.Model), StartsOn = today,
             })).Nominee,
-            "record-exam" => (await Staff.RecordExamResultAsync(new()
+            "record-exam" => (await staff.RecordExamResultAsync(new()
             {
                 NomineeId = id, ExamId = "final", Attempt = examAttempt, ScorePercent = score, TakenOn = today,
             })).Nominee,
-            "certify" => (await Staff.CertifyOfficerAsync(new()
+            "certify" => (await staff.CertifyOfficerAsync(new()
             {
                 NomineeId = id, CertifiedOn = today, CertifiedBy = "Dana Trainer", CertifiedByTitle = "287(g) Program Manager",
             })).Nominee,
-            "issue-authorization" => (await Staff.IssueAuthorizationAsync(new()
+            "issue-authorization" => (await staff.IssueAuthorizationAsync(new()
             {
                 NomineeId = id, IssuedOn = today, IssuingOffice = "ERO Houston Field Office",
             })).Nominee,
-            "suspend" => (await Staff.SuspendAuthorizationAsync(new() { NomineeId = id, Reason = "use-of-force inquiry" })).Nominee,
-            "reinstate" => (await Staff.ReinstateAuthorizationAsync(new() { NomineeId = id, Note = "inquiry closed" })).Nominee,
-            "revoke" => (await Staff.RevokeAuthorizationAsync(new() { NomineeId = id, Reason = "misconduct substantiated" })).Nominee,
-            "record-refresher" => (await Staff.RecordRefresherTrainingAsync(new() { NomineeId = id, CompletedOn = today })).Nominee,
+            "suspend" => (await staff.SuspendAuthorizationAsync(new() { NomineeId = id, Reason = "use-of-force inquiry" })).Nominee,
+            "reinstate" => (await staff.ReinstateAuthorizationAsync(new() { NomineeId = id, Note = "inquiry closed" })).Nominee,
+            "revoke" => (await staff.RevokeAuthorizationAsync(new() { NomineeId = id, Reason = "misconduct substantiated" })).Nominee,
+            "record-refresher" => (await staff.RecordRefresherTrainingAsync(new() { NomineeId = id, CompletedOn = today })).Nominee,
             _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
         };
     }
@@ -69,7 +70,7 @@ public sealed class NomineePath(NomineeSystem system)
     {
         if (status == NomineeStatus.Ineligible)
         {
-            return (await Staff.NominateOfficerAsync(NomineeSystem.Nomination(agreement, citizen: false))).Nominee;
+            return (await system.Nominees().NominateOfficerAsync(NomineeSystem.Nomination(agreement, citizen: false))).Nominee;
         }
         var nominee = await system.NominateAsync(agreement);
         string[] route = status switch

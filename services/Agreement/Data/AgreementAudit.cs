@@ -1,0 +1,14 @@
+using Program287g.Agreement.Domain;
+using Program287g.Audit;
+
+namespace Program287g.Agreement.Data;
+
+/// <summary>What the audit trail keeps of an agreement a write changed: its ids and codes as the write left it.</summary>
+internal static class AgreementAudit
+{
+    public const string Kind = "agreement";
+
+    public static AuditEntry Of(AuditActor actor, AgreementRecord agreement) =>
+        actor.On(Kind, agreement.Id.ToString(),
+            $"reference={agreement.ReferenceNumber} model={agreement.Model} status={agreement.Status} agency={agreement.AgencyId}");
+}
