@@ -22,4 +22,7 @@ public static class ClaimNames
     public const string Subject = "sub";
     public const string Role = "role";
     public const string AgencyId = "agency_id";
+
+    /// <summary>OIDC's authorized party: the client the token was issued to (e.g. "program287g-cli").</summary>
+    public const string AuthorizedParty = "azp";
 }

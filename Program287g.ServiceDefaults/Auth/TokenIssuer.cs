@@ -10,7 +10,7 @@ namespace Program287g.ServiceDefaults.Auth;
 public static class TokenIssuer
 {
     public static string Issue(TokenSettings settings, string subject, string role, string? agencyId = null,
-        TimeSpan? lifetime = null, TimeProvider? clock = null)
+        TimeSpan? lifetime = null, TimeProvider? clock = null, string? clientId = null)
     {
         if (!Roles.All.Contains(role))
         {
@@ -25,6 +25,11 @@ public static class TokenIssuer
         if (!string.IsNullOrWhiteSpace(agencyId))
         {
             claims.Add(new Claim(settings.AgencyClaim, agencyId));
+        }
+        if (!string.IsNullOrWhiteSpace(clientId))
+        {
+            // The client the token was issued to, as an OIDC provider names it: an audit trail records which tool called.
+            claims.Add(new Claim(ClaimNames.AuthorizedParty, clientId));
         }
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
