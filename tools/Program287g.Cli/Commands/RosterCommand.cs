@@ -55,12 +55,13 @@ public static class RosterCommand
                 }
                 else
                 {
-                    var table = Terminal.Table(Headers);
-                    foreach (var row in rows)
-                    {
-                        table.Row([.. row]);
-                    }
-                    output.Console.Write(table);
+                    // Fewer columns than the workbook: a terminal's width, not a spreadsheet's.
+                    TableView.Write<Nominee.V1.Nominee>(output, officers,
+                        ("Officer", o => $"{o.Officer?.FamilyName}, {o.Officer?.GivenName}"), ("Badge", o => o.Officer?.BadgeNumber),
+                        ("Authorization", o => o.Authorization?.AuthorizationNumber),
+                        ("Model", o => o.Agreement is null ? null : Formats.ShortName(o.Agreement.Model)),
+                        ("Issued on", o => Formats.Iso(o.Authorization?.IssuedOn)), ("Refresher due", o => Formats.Iso(o.Authorization?.RefresherDueOn)),
+                        ("Expires on", o => Formats.Iso(o.Authorization?.ExpiresOn)));
                     output.Out.WriteLine($"{Formats.Count(rows.Count)} authorized officers.");
                 }
                 return ExitCodes.Ok;
