@@ -29,6 +29,7 @@ public static class TokenIssuer
         }
         if (!string.IsNullOrWhiteSpace(clientId))
         {
+            // The client the token was issued to, as an OIDC provider names it: an audit trail records which tool called.
             claims.Add(new Claim(ClaimNames.AuthorizedParty, clientId));
         }
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

@@ -23,7 +23,8 @@ public static class CliApp
     }
 
     public static RootCommand BuildRootCommand(CommandContext context) =>
-        new("program287g: ICE's 287(g) lists and figures from the Agreement service, for program staff.")
+        new("program287g: the 287(g) program's work for staff: ICE's lists and figures, agencies, nominees, inquiries, " +
+            "notifications and the business-day calendar, from the four services.")
         {
             context.Url,
             context.Token,
@@ -34,5 +35,13 @@ public static class CliApp
             ListCommand.Create(context),
             MandatesCommand.Create(context),
             AgreementCommand.Create(context),
+            AgencyCommand.Create(context),
+            NomineeCommand.Create(context),
+            InquiryCommand.Create(context),
+            MailboxCommand.Create(context),
+            NotificationCommand.Create(context),
+            SlaCommand.Create(context),
+            ClosureCommand.Create(context),
+            CalendarCommand.Create(context),
         };
 }

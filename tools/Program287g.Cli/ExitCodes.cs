@@ -5,7 +5,7 @@ public static class ExitCodes
 {
     public const int Ok = 0;
 
-    /// <summary>The Agreement service refused the call (or answered something the tool cannot use).</summary>
+    /// <summary>The service refused the call (or answered something the tool cannot use).</summary>
     public const int Refused = 1;
 
     /// <summary>A usage problem (bad arguments, missing file, no token) or the service could not be reached.</summary>

@@ -38,6 +38,8 @@ public class ConnectionTests
         header.ShouldStartWith("Bearer ");
         var token = new JsonWebToken(header["Bearer ".Length..]);
         token.GetClaim(ClaimNames.Role).Value.ShouldBe(Roles.ProgramStaff);
+        // The audit trail records which client called.
+        token.GetClaim(ClaimNames.AuthorizedParty).Value.ShouldBe("program287g-cli");
         token.Issuer.ShouldBe("program287g");
     }
 

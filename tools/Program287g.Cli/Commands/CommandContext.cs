@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Grpc.Core;
 using Program287g.Agreement.V1;
 using Program287g.Cli.Output;
+using Program287g.Cli.Services;
 
 namespace Program287g.Cli.Commands;
 
@@ -10,7 +12,8 @@ public sealed class CommandContext(AgreementClientFactory clients, TextWriter st
 {
     public Option<string?> Url { get; } = new("--url")
     {
-        Description = $"The Agreement service's gRPC address [default: ${AgreementClientFactory.UrlVariable}, else {AgreementClientFactory.DefaultUrl}]",
+        Description = "The gRPC address of the service the command calls [default: $PROGRAM287G_<SERVICE>_URL " +
+            "(AGENCY, AGREEMENT, NOMINEE, NOTIFICATION), else the AppHost's port: 5101, 5102, 5103, 5104]",
         Recursive = true,
     };
 
@@ -37,5 +40,18 @@ public sealed class CommandContext(AgreementClientFactory clients, TextWriter st
             return ExitCodes.Usage;
         }
         return await core(connection.Client!, output);
+    }
+
+    /// <summary>Connects to <paramref name="service"/> and runs a command's core with a call invoker for its client.</summary>
+    public async Task<int> RunAsync(ParseResult parse, CliService service, Func<CallInvoker, CliOutput, Task<int>> core)
+    {
+        var output = new CliOutput(stdout, stderr, parse.GetValue(Json), service.Name);
+        using var connection = clients.Connect(service, parse.GetValue(Url), parse.GetValue(Token));
+        if (connection.Problem is { } problem)
+        {
+            output.WriteError(problem);
+            return ExitCodes.Usage;
+        }
+        return await core(connection.Invoker!, output);
     }
 }

@@ -21,7 +21,7 @@ public static class CommandGuard
         }
         catch (RpcException exception) when (IsTransportFailure(exception))
         {
-            output.WriteError($"cannot reach the Agreement service: {exception.Status.DebugException!.Message}");
+            output.WriteError($"cannot reach the {output.Service} service: {exception.Status.DebugException!.Message}");
             return ExitCodes.Usage;
         }
         catch (RpcException exception)

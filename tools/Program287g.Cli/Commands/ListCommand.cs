@@ -11,10 +11,7 @@ namespace Program287g.Cli.Commands;
 /// page.</summary>
 public static class ListCommand
 {
-    public const int MaxPageSize = 500;
-
-    public sealed record Options(IceListKind Kind, Model Model, string? State, DateTimeOffset? AsOf, bool All,
-        int PageSize, string? PageToken);
+    public sealed record Options(IceListKind Kind, Model Model, string? State, DateTimeOffset? AsOf, PageRequest Paging);
 
     public static Command Create(CommandContext context)
     {
@@ -22,26 +19,16 @@ public static class ListCommand
         var model = new Option<Model>("--model") { Description = "Only one model", HelpName = "jem|tfm|wso", CustomParser = Choices.ParseModel };
         var state = new Option<string?>("--state") { Description = "Only one state (USPS code or name)" };
         var asOf = AsOf.MomentOption("The moment the list describes; now when not given.");
-        var all = new Option<bool>("--all") { Description = "Follow the pages to the end" };
-        var pageSize = new Option<int?>("--page-size") { Description = $"Rows per page, 1 to {MaxPageSize} [default: the service's 50; {MaxPageSize} with --all]" };
-        pageSize.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is { } size && size is < 1 or > MaxPageSize)
-            {
-                result.AddError($"--page-size must be 1 to {MaxPageSize}, not {size}.");
-            }
-        });
-        var pageToken = new Option<string?>("--page-token") { Description = "Continue from a page token a previous list printed" };
+        var paging = new Paging();
         var command = new Command("list", "Lists the agreements on ICE's participating list or the applications on its pending list.")
         {
-            kind, model, state, asOf, all, pageSize, pageToken,
+            kind, model, state, asOf,
         };
+        paging.AddTo(command);
         command.SetAction((parse, cancellationToken) => context.RunAsync(parse, (client, output) =>
         {
-            var everything = parse.GetValue(all);
-            var options = new Options(parse.GetValue(kind), parse.GetValue(model), parse.GetValue(state),
-                parse.GetValue(asOf), everything, parse.GetValue(pageSize) ?? (everything ? MaxPageSize : 0),
-                parse.GetValue(pageToken));
+            var options = new Options(parse.GetValue(kind), parse.GetValue(model), parse.GetValue(state), parse.GetValue(asOf),
+                paging.Read(parse));
             return RunAsync(client, options, output, cancellationToken);
         }));
         return command;
@@ -51,37 +38,27 @@ public static class ListCommand
         CancellationToken cancellationToken) =>
         CommandGuard.RunAsync(output, async () =>
         {
-            var rows = new List<Agreement.V1.Agreement>();
-            var token = options.PageToken ?? "";
-            Page page;
-            while (true)
+            Timestamp? asOf = null;
+            var list = await Paging.FetchAsync<Agreement.V1.Agreement>(options.Paging, RowsName(options.Kind), output, async (size, token) =>
             {
-                page = await FetchAsync(client, options, token, cancellationToken);
-                rows.AddRange(page.Rows);
-                if (!options.All || page.NextToken.Length == 0)
-                {
-                    break;
-                }
-                if (page.NextToken == token)
-                {
-                    throw new UnexpectedAnswerException($"the service answered page token '{token}' with itself; stopped.");
-                }
-                token = page.NextToken;
-            }
-            var next = options.All ? null : NonEmpty(page.NextToken);
+                var page = await FetchAsync(client, options, size, token, cancellationToken);
+                // A page token keeps the first page's moment.
+                asOf ??= page.AsOf;
+                return (page.Rows, page.NextToken);
+            });
             if (output.Json)
             {
                 output.WriteJson(new JsonObject
                 {
                     ["kind"] = Formats.ShortName(options.Kind),
-                    ["asOf"] = ProtoJson.From(page.AsOf),
-                    [RowsName(options.Kind)] = ProtoJson.Array(rows),
-                    ["nextPageToken"] = next,
+                    ["asOf"] = ProtoJson.From(asOf),
+                    [RowsName(options.Kind)] = ProtoJson.Array(list.Rows),
+                    ["nextPageToken"] = list.NextPageToken,
                 });
             }
             else
             {
-                Write(options.Kind, rows, page.AsOf, next, output);
+                Write(options.Kind, list.Rows, asOf, list.NextPageToken, output);
             }
             return ExitCodes.Ok;
         }, cancellationToken);
@@ -89,20 +66,20 @@ public static class ListCommand
     private sealed record Page(IReadOnlyList<Agreement.V1.Agreement> Rows, string NextToken, Timestamp? AsOf);
 
     private static async Task<Page> FetchAsync(AgreementService.AgreementServiceClient client, Options options,
-        string token, CancellationToken cancellationToken)
+        int pageSize, string token, CancellationToken cancellationToken)
     {
         if (options.Kind == IceListKind.Pending)
         {
             var pending = await client.ListPendingApplicationsAsync(new ListPendingApplicationsRequest
             {
-                Model = options.Model, State = options.State ?? "", PageSize = options.PageSize, PageToken = token,
+                Model = options.Model, State = options.State ?? "", PageSize = pageSize, PageToken = token,
                 AsOf = options.AsOf.ToTimestamp(),
             }, cancellationToken: cancellationToken);
             return new Page(pending.Applications, pending.NextPageToken, pending.AsOf);
         }
         var participating = await client.ListParticipatingAgreementsAsync(new ListParticipatingAgreementsRequest
         {
-            Model = options.Model, State = options.State ?? "", PageSize = options.PageSize, PageToken = token,
+            Model = options.Model, State = options.State ?? "", PageSize = pageSize, PageToken = token,
             AsOf = options.AsOf.ToTimestamp(),
         }, cancellationToken: cancellationToken);
         return new Page(participating.Agreements, participating.NextPageToken, participating.AsOf);
@@ -111,7 +88,7 @@ public static class ListCommand
     // The proto's own names for the rows of each list.
     private static string RowsName(IceListKind kind) => kind == IceListKind.Pending ? "applications" : "agreements";
 
-    private static void Write(IceListKind kind, List<Agreement.V1.Agreement> rows, Timestamp? asOf, string? next, CliOutput output)
+    private static void Write(IceListKind kind, IReadOnlyList<Agreement.V1.Agreement> rows, Timestamp? asOf, string? next, CliOutput output)
     {
         var pending = kind == IceListKind.Pending;
         var table = pending
@@ -139,6 +116,4 @@ public static class ListCommand
             output.Out.WriteLine($"More: add --page-token {next} for the next page, or --all for every page.");
         }
     }
-
-    private static string? NonEmpty(string value) => value.Length == 0 ? null : value;
 }

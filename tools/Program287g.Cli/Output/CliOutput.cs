@@ -6,8 +6,9 @@ using Spectre.Console;
 namespace Program287g.Cli.Output;
 
 /// <summary>Where a command writes: its result on <see cref="Out"/> (human text, or with --json one JSON document
-/// and nothing else), errors and progress bars on <see cref="Error"/>, so a redirected result stays clean.</summary>
-public sealed class CliOutput(TextWriter @out, TextWriter error, bool json)
+/// and nothing else), errors and progress bars on <see cref="Error"/>, so a redirected result stays clean.
+/// <see cref="Service"/> names the service the command calls in what it reports.</summary>
+public sealed class CliOutput(TextWriter @out, TextWriter error, bool json, string service = "Agreement")
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -24,6 +25,8 @@ public sealed class CliOutput(TextWriter @out, TextWriter error, bool json)
     public TextWriter Error { get; } = error;
 
     public bool Json { get; } = json;
+
+    public string Service { get; } = service;
 
     /// <summary>Tables and text on <see cref="Out"/>.</summary>
     public IAnsiConsole Console => console ??= Terminal.Over(Out);

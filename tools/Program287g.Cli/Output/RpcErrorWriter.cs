@@ -10,7 +10,7 @@ public static class RpcErrorWriter
     /// <summary>Prints the refusal; <paramref name="about"/> names what was refused when a command makes several calls.</summary>
     public static void Write(RpcException exception, CliOutput output, string? about = null)
     {
-        output.WriteError($"{(about is null ? "" : about + ": ")}the Agreement service refused: {Summary(exception)}");
+        output.WriteError($"{(about is null ? "" : about + ": ")}the {output.Service} service refused: {Summary(exception)}");
         var status = exception.GetRpcStatus();
         if (status?.GetDetail<BadRequest>() is { } badRequest)
         {
