@@ -1,3 +1,4 @@
+using Program287g.Audit;
 using Dapper;
 using Npgsql;
 using Program287g.Agreement.Domain;
@@ -22,7 +23,7 @@ public static class CoveredAgencyLists
     /// <summary>Replaces the state's list in one transaction, so a reader sees the old list or the new one, never a mix;
     /// an empty list removes it (the state goes back to its registered agencies of the covered kinds).</summary>
     public static async Task ReplaceAsync(NpgsqlDataSource database, string state, IReadOnlyList<CoveredAgencyEntry> agencies,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, AuditActor auditor, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -47,6 +48,9 @@ public static class CoveredAgencyLists
                     kinds = agencies.Select(a => a.Kind.ToString()).ToArray(),
                 }, transaction, cancellationToken: cancellationToken));
         }
+        // The record changed is the state's list, named by its state; the detail keeps its size, not its entries.
+        await AuditTrail.RecordAsync(transaction,
+            auditor.On(AgreementAudit.CoveredAgencyListKind, state, $"state={state} agencies={agencies.Count}"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using Program287g.Audit;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Program287g.Agreement.V1;
@@ -23,7 +24,7 @@ public sealed partial class AgreementGrpcService
     public override Task<ReplaceCoveredAgenciesResponse> ReplaceCoveredAgencies(ReplaceCoveredAgenciesRequest request,
         ServerCallContext context) =>
         mandates.ReplaceAsync(UsStates.ToCode(request.State)!, [.. request.Agencies.Select(MandateMapping.ToEntry)], clock.GetUtcNow(),
-            context.CancellationToken);
+            AuditActor.From(context), context.CancellationToken);
 
     [Authorize(Policy = Policies.StaffOrInternal)]
     public override Task<ListCoveredAgenciesResponse> ListCoveredAgencies(ListCoveredAgenciesRequest request, ServerCallContext context) =>

@@ -1,3 +1,4 @@
+using Program287g.Audit;
 using Npgsql;
 using Program287g.Agreement.Data;
 using Program287g.Agreement.Domain;
@@ -53,9 +54,9 @@ public sealed class MandateGapFinder(NpgsqlDataSource database, AgencyDirectory 
     }
 
     public async Task<ReplaceCoveredAgenciesResponse> ReplaceAsync(string state, IReadOnlyList<CoveredAgencyEntry> agencies,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, AuditActor auditor, CancellationToken cancellationToken)
     {
-        await CoveredAgencyLists.ReplaceAsync(database, state, agencies, now, cancellationToken);
+        await CoveredAgencyLists.ReplaceAsync(database, state, agencies, now, auditor, cancellationToken);
         var registered = await RegisteredByNameAsync(state, cancellationToken);
         return new ReplaceCoveredAgenciesResponse
         {

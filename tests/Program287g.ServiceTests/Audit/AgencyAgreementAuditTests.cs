@@ -157,6 +157,23 @@ public sealed class AgencyAgreementAuditTests(AgreementSystemFixture fixture) : 
     }
 
     [Fact]
+    public async Task Replacing_a_state_s_covered_list_is_audited_with_its_size_not_its_names()
+    {
+        var client = AuditReader.NewClient();
+        var name = $"Audit County {Guid.NewGuid():N} Sheriff's Office";
+        var request = new ReplaceCoveredAgenciesRequest
+        {
+            State = "AR", Agencies = { new CoveredAgency { Name = name, County = "Audit", Kind = CoveredAgencyKind.Sheriff } },
+        };
+
+        await _system.Agreements(_system.Tokens.Staff(client)).ReplaceCoveredAgenciesAsync(request);
+
+        var record = await AgreementAudit.OnlyRecordOfCallAsync(client, "covered_agency_list", "AR");
+        record.ShouldBeBy("staff@test", Roles.ProgramStaff, client, AgreementRpc + "ReplaceCoveredAgencies");
+        record.Detail.ShouldBe("state=AR agencies=1");
+    }
+
+    [Fact]
     public async Task A_refused_transition_leaves_no_audit_record_even_when_refused_after_the_row_was_locked()
     {
         var active = await _system.ActiveAsync();
