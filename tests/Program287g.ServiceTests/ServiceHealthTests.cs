@@ -30,7 +30,7 @@ public sealed class ServiceHealthTests(TestInfrastructure servers)
 
     [Fact]
     public Task The_agreement_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
-        ServesWithoutATokenAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, ["0001_agreements", "0002_statistics_notifications", "0003_agency_copies", "0004_document_hashes", "0005_renewals", "0006_list_agreements", Audit, Messaging]);
+        ServesWithoutATokenAsync<AgreementServiceMarker>(ResourceNames.AgreementDatabase, ["0001_agreements", "0002_statistics_notifications", "0003_agency_copies", "0004_document_hashes", "0005_renewals", "0006_list_agreements", "0007_covered_agencies", Audit, Messaging]);
 
     [Fact]
     public Task The_nominee_service_serves_once_its_database_is_migrated_and_the_broker_answers() =>
