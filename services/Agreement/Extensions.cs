@@ -36,6 +36,7 @@ public static class Extensions
         builder.Services.AddSingleton<DocumentStore>();
         builder.Services.AddSingleton<AgencyDirectory>();
         builder.Services.AddSingleton<IceRowImporter>();
+        builder.Services.AddSingleton<IceChunkImporter>();
         builder.Services.AddSingleton<IceListImporter>();
         builder.Services.AddSingleton<IceListExporter>();
         return builder;
