@@ -39,6 +39,7 @@ public static class Extensions
         builder.Services.AddSingleton<AgencyDirectory>();
         builder.Services.AddSingleton<MandateGapFinder>();
         builder.Services.AddSingleton<IceRowImporter>();
+        builder.Services.AddSingleton<IceChunkImporter>();
         builder.Services.AddSingleton<IceListImporter>();
         builder.Services.AddSingleton<IceListExporter>();
         return builder;

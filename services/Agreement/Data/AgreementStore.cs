@@ -10,7 +10,7 @@ namespace Program287g.Agreement.Data;
 
 /// <summary>Applications and agreements: every change, its history row, its status periods, the statistics ledger
 /// and its event commit in one transaction.</summary>
-public sealed class AgreementStore(NpgsqlDataSource dataSource, ChangeTrackedCache<string, LedgerWindows> statistics)
+public sealed partial class AgreementStore(NpgsqlDataSource dataSource, ChangeTrackedCache<string, LedgerWindows> statistics)
 {
     public NpgsqlDataSource DataSource => dataSource;
 
@@ -68,7 +68,7 @@ public sealed class AgreementStore(NpgsqlDataSource dataSource, ChangeTrackedCac
             return null;
         }
         await StoreDocumentsAsync(transaction, documents, cancellationToken);
-        await Timeline.OpenAsync(transaction, record, record.CurrentStatus, startsAt, cancellationToken);
+        await Timeline.OpenAsync(transaction, record, startsAt, cancellationToken);
         await AppendHistoryAsync(transaction, record.Id, null, record.Status, action, startsAt, actor, note,
             record.UpdatedAt, cancellationToken);
         return record;

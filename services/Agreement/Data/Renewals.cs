@@ -65,11 +65,13 @@ public static class Renewals
             """, new { supersededId, replacementId, now = DatabaseTime.ToStoredPrecision(now) }, transaction,
             cancellationToken: cancellationToken));
 
-    /// <summary>Records that an ICE pending list as of <paramref name="asOf"/> showed the application pending.</summary>
-    public static Task<int> MarkListedPendingAsync(NpgsqlTransaction transaction, Guid applicationId, DateTimeOffset asOf,
-        CancellationToken cancellationToken) =>
+    /// <summary>Records that an ICE pending list as of <paramref name="asOf"/> showed each application pending; returns how
+    /// many that changed (an application a later list showed already is left as it is).</summary>
+    public static Task<int> MarkListedPendingAsync(NpgsqlTransaction transaction, IReadOnlyCollection<Guid> applicationIds,
+        DateTimeOffset asOf, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition("""
             UPDATE agreements SET listed_pending_at = @asOf
-            WHERE id = @applicationId AND (listed_pending_at IS NULL OR listed_pending_at < @asOf)
-            """, new { applicationId, asOf = DatabaseTime.ToStoredPrecision(asOf) }, transaction, cancellationToken: cancellationToken));
+            WHERE id = ANY(@applicationIds) AND (listed_pending_at IS NULL OR listed_pending_at < @asOf)
+            """, new { applicationIds = applicationIds.ToArray(), asOf = DatabaseTime.ToStoredPrecision(asOf) }, transaction,
+            cancellationToken: cancellationToken));
 }

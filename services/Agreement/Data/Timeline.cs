@@ -13,11 +13,34 @@ public static class Timeline
     private const string AnyModel = "*";
 
     /// <summary>Starts the agreement's first period.</summary>
-    public static async Task OpenAsync(NpgsqlTransaction transaction, AgreementRecord agreement, AgreementStatus status,
-        DateTimeOffset at, CancellationToken cancellationToken)
+    public static Task OpenAsync(NpgsqlTransaction transaction, AgreementRecord agreement, DateTimeOffset at,
+        CancellationToken cancellationToken) => OpenAllAsync(transaction, [(agreement, at)], cancellationToken);
+
+    /// <summary>Starts the first period of each agreement (each of its status, from its moment) in a few statements
+    /// whatever their number: the periods, their ledger entries, and the participation of the agencies that now have
+    /// one more agreement in force.</summary>
+    public static async Task OpenAllAsync(NpgsqlTransaction transaction, IReadOnlyList<(AgreementRecord Agreement, DateTimeOffset At)> opened,
+        CancellationToken cancellationToken)
     {
-        await InsertPeriodAsync(transaction, agreement, status, at, cancellationToken);
-        await RefreshParticipationIfActiveAsync(transaction, agreement, status, cancellationToken);
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO status_periods (agreement_id, status, valid)
+            SELECT id, status, tstzrange(at, NULL, '[)') FROM unnest(@ids::uuid[], @statuses::text[], @ats::timestamptz[]) AS o(id, status, at)
+            """, new
+            {
+                ids = opened.Select(o => o.Agreement.Id).ToArray(),
+                statuses = opened.Select(o => o.Agreement.Status).ToArray(),
+                ats = opened.Select(o => o.At.UtcDateTime).ToArray(),
+            }, transaction, cancellationToken: cancellationToken));
+        await LedgerPosts.PostAsync(transaction, [.. opened
+            .Where(o => SeriesOf(o.Agreement.CurrentStatus) is not null)
+            .Select(o => new LedgerPost(SeriesOf(o.Agreement.CurrentStatus)!, o.Agreement.Model, o.Agreement.State, o.At, +1))],
+            cancellationToken);
+        var active = opened.Where(o => o.Agreement.CurrentStatus == AgreementStatus.Active)
+            .Select(o => (o.Agreement.AgencyId, o.Agreement.Model, o.Agreement.State)).ToList();
+        if (active.Count > 0)
+        {
+            await RefreshParticipationAsync(transaction, active, cancellationToken);
+        }
     }
 
     /// <summary>Ends the current period at <paramref name="at"/> and starts one of <paramref name="next"/> there.
@@ -42,7 +65,7 @@ public static class Timeline
             effective = at;
             await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM status_periods WHERE agreement_id = @Id", agreement, transaction, cancellationToken: cancellationToken));
-            await PostAsync(transaction, SeriesOf(previous), agreement.Model, agreement.State, start, -1, cancellationToken);
+            await PostAsync(transaction, SeriesOf(previous), agreement, start, -1, cancellationToken);
         }
         else
         {
@@ -51,12 +74,12 @@ public static class Timeline
                 UPDATE status_periods SET valid = tstzrange(lower(valid), @effective, '[)')
                 WHERE agreement_id = @Id AND upper_inf(valid)
                 """, new { agreement.Id, effective }, transaction, cancellationToken: cancellationToken));
-            await PostAsync(transaction, SeriesOf(previous), agreement.Model, agreement.State, effective, -1, cancellationToken);
+            await PostAsync(transaction, SeriesOf(previous), agreement, effective, -1, cancellationToken);
         }
         await InsertPeriodAsync(transaction, agreement, next, effective, cancellationToken);
         if (previous == AgreementStatus.Active || next == AgreementStatus.Active)
         {
-            await RefreshParticipationAsync(transaction, agreement.AgencyId, agreement.Model, agreement.State, cancellationToken);
+            await RefreshParticipationAsync(transaction, [(agreement.AgencyId, agreement.Model, agreement.State)], cancellationToken);
         }
         return effective;
     }
@@ -67,79 +90,67 @@ public static class Timeline
         await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
             INSERT INTO status_periods (agreement_id, status, valid) VALUES (@Id, @status, tstzrange(@at, NULL, '[)'))
             """, new { agreement.Id, status = status.Key(), at }, transaction, cancellationToken: cancellationToken));
-        await PostAsync(transaction, SeriesOf(status), agreement.Model, agreement.State, at, +1, cancellationToken);
+        await PostAsync(transaction, SeriesOf(status), agreement, at, +1, cancellationToken);
     }
 
-    private static Task RefreshParticipationIfActiveAsync(NpgsqlTransaction transaction, AgreementRecord agreement,
-        AgreementStatus status, CancellationToken cancellationToken) =>
-        status == AgreementStatus.Active
-            ? RefreshParticipationAsync(transaction, agreement.AgencyId, agreement.Model, agreement.State, cancellationToken)
-            : Task.CompletedTask;
-
-    /// <summary>Replaces the agency's participation spans for the model and for any model with the union of its active
-    /// periods now, posting the difference to the ledger (old spans withdrawn, new ones entered).</summary>
-    private static async Task RefreshParticipationAsync(NpgsqlTransaction transaction, Guid agencyId, string model,
-        string state, CancellationToken cancellationToken)
+    /// <summary>Replaces each changed agency's participation spans for the model and for any model with the union of its
+    /// active periods now, posting the difference to the ledger (old spans withdrawn, new ones entered).</summary>
+    private static async Task RefreshParticipationAsync(NpgsqlTransaction transaction,
+        IReadOnlyCollection<(Guid AgencyId, string Model, string State)> changed, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
         // Two transitions of one agency's agreements (two models) must not recompute its spans at the same time.
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))",
-            new { key = $"agency-participation:{agencyId}" }, transaction, cancellationToken: cancellationToken));
-        foreach (var scope in new[] { model, AnyModel })
+        await AgencyLocks.LockAsync(transaction, changed.Select(c => c.AgencyId), cancellationToken);
+        var scopes = changed.SelectMany(c => new[] { (c.AgencyId, Scope: c.Model, c.State), (c.AgencyId, Scope: AnyModel, c.State) })
+            .DistinctBy(s => (s.AgencyId, s.Scope)).ToList();
+        var keys = new
         {
-            var removed = await connection.QueryAsync<(string State, DateTime Start, DateTime? End)>(new CommandDefinition("""
-                DELETE FROM agency_participation WHERE agency_id = @agencyId AND model = @scope
-                RETURNING state, lower(valid), upper(valid)
-                """, new { agencyId, scope }, transaction, cancellationToken: cancellationToken));
-            var added = await connection.QueryAsync<(DateTime Start, DateTime? End)>(new CommandDefinition("""
+            agencyIds = scopes.Select(s => s.AgencyId).ToArray(),
+            scopes = scopes.Select(s => s.Scope).ToArray(),
+            states = scopes.Select(s => s.State).ToArray(),
+        };
+        var removed = await connection.QueryAsync<(Guid AgencyId, string Scope, string State, DateTime Start, DateTime? End)>(
+            new CommandDefinition("""
+                DELETE FROM agency_participation p USING unnest(@agencyIds::uuid[], @scopes::text[]) AS t(agency_id, scope)
+                WHERE p.agency_id = t.agency_id AND p.model = t.scope
+                RETURNING p.agency_id, p.model, p.state::text, lower(p.valid), upper(p.valid)
+                """, keys, transaction, cancellationToken: cancellationToken));
+        var added = await connection.QueryAsync<(Guid AgencyId, string Scope, string State, DateTime Start, DateTime? End)>(
+            new CommandDefinition("""
                 INSERT INTO agency_participation (agency_id, model, state, valid)
-                SELECT @agencyId, @scope, @state, span
-                FROM unnest((SELECT range_agg(p.valid) FROM status_periods p JOIN agreements a ON a.id = p.agreement_id
-                             WHERE a.agency_id = @agencyId AND p.status = 'active'
-                               AND (@scope = '*' OR a.model = @scope))) AS span
-                RETURNING lower(valid), upper(valid)
-                """, new { agencyId, scope, state }, transaction, cancellationToken: cancellationToken));
-            // Only the difference reaches the ledger: a span that merely got an end posts one entry, not three.
-            var deltas = new Dictionary<(string State, DateTime At), int>();
-            void Count(string spanState, DateTime at, int delta) =>
-                deltas[(spanState, at)] = deltas.GetValueOrDefault((spanState, at)) + delta;
-            foreach (var span in removed)
+                SELECT t.agency_id, t.scope, t.state, span
+                FROM unnest(@agencyIds::uuid[], @scopes::text[], @states::text[]) AS t(agency_id, scope, state)
+                CROSS JOIN LATERAL unnest((SELECT range_agg(p.valid) FROM status_periods p JOIN agreements a ON a.id = p.agreement_id
+                                           WHERE a.agency_id = t.agency_id AND p.status = 'active'
+                                             AND (t.scope = '*' OR a.model = t.scope))) AS span
+                RETURNING agency_id, model, state::text, lower(valid), upper(valid)
+                """, keys, transaction, cancellationToken: cancellationToken));
+        // Only the difference reaches the ledger, agency by agency: a span that merely got an end posts one entry, not three.
+        var deltas = new Dictionary<(Guid AgencyId, string Scope, string State, DateTime At), int>();
+        void Count((Guid AgencyId, string Scope, string State, DateTime Start, DateTime? End) span, int sign)
+        {
+            deltas[(span.AgencyId, span.Scope, span.State, span.Start)] = deltas.GetValueOrDefault((span.AgencyId, span.Scope, span.State, span.Start)) + sign;
+            if (span.End is { } end)
             {
-                Count(span.State, span.Start, -1);
-                if (span.End is { } end)
-                {
-                    Count(span.State, end, +1);
-                }
-            }
-            foreach (var span in added)
-            {
-                Count(state, span.Start, +1);
-                if (span.End is { } end)
-                {
-                    Count(state, end, -1);
-                }
-            }
-            foreach (var ((spanState, at), delta) in deltas.Where(d => d.Value != 0))
-            {
-                await PostAsync(transaction, LedgerSeries.Agency, scope, spanState, Utc(at), delta, cancellationToken);
+                deltas[(span.AgencyId, span.Scope, span.State, end)] = deltas.GetValueOrDefault((span.AgencyId, span.Scope, span.State, end)) - sign;
             }
         }
+        foreach (var span in removed)
+        {
+            Count(span, -1);
+        }
+        foreach (var span in added)
+        {
+            Count(span, +1);
+        }
+        await LedgerPosts.PostAsync(transaction, [.. deltas.Where(d => d.Value != 0)
+            .Select(d => new LedgerPost(LedgerSeries.Agency, d.Key.Scope, d.Key.State, Utc(d.Key.At), d.Value))], cancellationToken);
     }
 
-    private static async Task PostAsync(NpgsqlTransaction transaction, string? series, string model, string state,
-        DateTimeOffset at, int delta, CancellationToken cancellationToken)
-    {
-        if (series is null)
-        {
-            return;
-        }
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO ledger_entries (series, model, state, at, delta) VALUES (@series, @model, @state, @at, @delta);
-            INSERT INTO ledger_months (series, model, state, month, delta)
-            VALUES (@series, @model, @state, date_trunc('month', @at AT TIME ZONE 'UTC')::date, @delta)
-            ON CONFLICT (series, model, state, month) DO UPDATE SET delta = ledger_months.delta + EXCLUDED.delta;
-            """, new { series, model, state, at, delta }, transaction, cancellationToken: cancellationToken));
-    }
+    private static Task PostAsync(NpgsqlTransaction transaction, string? series, AgreementRecord agreement, DateTimeOffset at, int delta,
+        CancellationToken cancellationToken) =>
+        series is null ? Task.CompletedTask
+            : LedgerPosts.PostAsync(transaction, [new LedgerPost(series, agreement.Model, agreement.State, at, delta)], cancellationToken);
 
     private static string? SeriesOf(AgreementStatus status) => status switch
     {

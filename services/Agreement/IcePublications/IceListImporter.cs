@@ -5,12 +5,15 @@ using Program287g.IceLists;
 namespace Program287g.Agreement.IcePublications;
 
 /// <summary>Takes one of ICE's published lists into the registry and the agreements: agencies are matched or
-/// registered in the Agency service (in batches), then each row is applied in its own transaction, so a row that
+/// registered in the Agency service (one call per 500 rows), then the rows are applied a chunk at a time
+/// (<see cref="IceChunkImporter"/>: most rows of a chunk in one transaction, the rest each in its own), so a row that
 /// cannot be taken costs nothing but itself. Every application is idempotent: the same file twice changes nothing.</summary>
-public sealed class IceListImporter(IceRowImporter rows, AgencyDirectory directory, ILogger<IceListImporter> logger)
+public sealed class IceListImporter(IceChunkImporter chunks, AgencyDirectory directory, ILogger<IceListImporter> logger)
 {
     private const int ResolveBatchSize = 500;
-    private const int ProgressEvery = 25;
+    /// <summary>Large enough that a chunk's statements cost little beside its rows, small enough that a chunk that must
+    /// fall back to one transaction a row, or waits for a concurrent import's chunk, holds up few rows.</summary>
+    private const int ChunkSize = 100;
 
     /// <summary>Imports <paramref name="file"/> as describing <paramref name="asOf"/>; <paramref name="progress"/> hears
     /// (rows done, rows in all) as the work goes.</summary>
@@ -25,20 +28,25 @@ public sealed class IceListImporter(IceRowImporter rows, AgencyDirectory directo
         foreach (var batch in file.Rows.Chunk(ResolveBatchSize))
         {
             var agencies = await directory.ResolveAsync(batch.Select(ToListedAgency).ToList(), cancellationToken);
-            for (var i = 0; i < batch.Length; i++)
+            foreach (var (agency, isNew) in agencies)
             {
-                var (agency, isNew) = agencies[i];
                 (isNew ? registered : matched).Add(agency.Id);
-                var applied = await rows.ApplyAsync(file.Kind, batch[i], agency, asOf, cancellationToken);
-                if (applied.Problem is { } problem)
+            }
+            foreach (var chunk in batch.Zip(agencies, (row, resolved) => (row, resolved.Agency)).Chunk(ChunkSize))
+            {
+                foreach (var applied in await chunks.ImportAsync(file.Kind, chunk, asOf, cancellationToken))
                 {
-                    problems.Add(problem);
+                    if (applied.Problem is { } problem)
+                    {
+                        problems.Add(problem);
+                    }
+                    else
+                    {
+                        outcomes[applied.Outcome] = outcomes.GetValueOrDefault(applied.Outcome) + 1;
+                    }
                 }
-                else
-                {
-                    outcomes[applied.Outcome] = outcomes.GetValueOrDefault(applied.Outcome) + 1;
-                }
-                if (++done % ProgressEvery == 0)
+                done += chunk.Length;
+                if (done < file.Rows.Count)
                 {
                     await progress(done, file.Rows.Count);
                 }

@@ -14,14 +14,14 @@ public sealed partial class IceRowImporter
     private async Task<Applied> ApplyParticipatingAsync(NpgsqlTransaction transaction, IceListRow row, AgencySnapshot agency,
         AgencyPlaces places, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var signed = row.Signed!.Value;
-        if (ProgramTime.StartOf(signed) > asOf)
+        if (SignedAfterAsOf(row, asOf) is { } signedLater)
         {
-            return Problem(row, IceListColumns.Signed, $"signed {signed:yyyy-MM-dd}, after the list's as-of time {asOf:u}", $"{signed:yyyy-MM-dd}");
+            return signedLater;
         }
+        var signed = row.Signed!.Value;
         var now = clock.GetUtcNow();
         var (inForce, application) = places;
-        var note = $"From ICE's participating list as of {asOf:u}, row {row.RowNumber}";
+        var note = ParticipatingNote(row, asOf);
         switch (IceRowDecisions.Participating(signed, asOf, inForce?.ActiveFrom, application is not null, Utc(application?.ListedPendingAt)))
         {
             case ParticipatingStep.CreateAgreement:
@@ -48,9 +48,7 @@ public sealed partial class IceRowImporter
             case ParticipatingStep.RefreshLinks:
                 return await RefreshLinksAsync(transaction, inForce!, row, cancellationToken);
             case ParticipatingStep.LaterAgreementInForce:
-                return Problem(row, IceListColumns.Signed,
-                    $"{agency.Name} already holds a {row.Model.Code()} agreement in force from {inForce!.ActiveFrom:yyyy-MM-dd}, later than this row's signed date",
-                    $"{signed:yyyy-MM-dd}");
+                return LaterAgreementInForce(row, agency, inForce!);
             default:
                 var resigning = new ReSigning(null, null, IceSignerName, IceSignerTitle, signed, row.MoaUrl, row.AddendumUrl,
                     AgreementEvents.ImportSource);
@@ -60,24 +58,43 @@ public sealed partial class IceRowImporter
         }
     }
 
-    /// <summary>The agreement the row shows, in force from its signed date; beside <paramref name="renewal"/>, which then
-    /// renews it. False when the place was taken a moment ago (nothing is kept then: the caller does not commit).</summary>
-    private static async Task<bool> CreateAgreementAsync(NpgsqlTransaction transaction, IceListRow row, AgencySnapshot agency, string note,
-        DateTimeOffset now, AgreementRecord? renewal, CancellationToken cancellationToken)
+    internal static Applied? SignedAfterAsOf(IceListRow row, DateTimeOffset asOf) =>
+        ProgramTime.StartOf(row.Signed!.Value) > asOf
+            ? Problem(row, IceListColumns.Signed, $"signed {row.Signed:yyyy-MM-dd}, after the list's as-of time {asOf:u}", $"{row.Signed:yyyy-MM-dd}")
+            : null;
+
+    internal static Applied LaterAgreementInForce(IceListRow row, AgencySnapshot agency, AgreementRecord inForce) =>
+        Problem(row, IceListColumns.Signed,
+            $"{agency.Name} already holds a {row.Model.Code()} agreement in force from {inForce.ActiveFrom:yyyy-MM-dd}, later than this row's signed date",
+            $"{row.Signed:yyyy-MM-dd}");
+
+    internal static string ParticipatingNote(IceListRow row, DateTimeOffset asOf) =>
+        $"From ICE's participating list as of {asOf:u}, row {row.RowNumber}";
+
+    /// <summary>The agreement a participating row shows, in force from its signed date, not yet stored.</summary>
+    internal static AgreementRecord SignedDraft(IceListRow row, AgencySnapshot agency)
     {
         var signed = row.Signed!.Value;
-        var draft = AgreementGrpcService.NewAgreement(agency, row.Model.Code(), AgreementStatus.Active, ProgramTime.StartOf(signed),
+        return AgreementGrpcService.NewAgreement(agency, row.Model.Code(), AgreementStatus.Active, ProgramTime.StartOf(signed),
             AgreementEvents.ImportSource) with
         {
             IceSignerName = IceSignerName, IceSignerTitle = IceSignerTitle, IceSignedOn = signed, ActiveFrom = signed,
             MoaUrl = row.MoaUrl, AddendumUrl = row.AddendumUrl,
         };
+    }
+
+    /// <summary>The agreement the row shows, in force from its signed date; beside <paramref name="renewal"/>, which then
+    /// renews it. False when the place was taken a moment ago (nothing is kept then: the caller does not commit).</summary>
+    private static async Task<bool> CreateAgreementAsync(NpgsqlTransaction transaction, IceListRow row, AgencySnapshot agency, string note,
+        DateTimeOffset now, AgreementRecord? renewal, CancellationToken cancellationToken)
+    {
+        var draft = SignedDraft(row, agency);
         if (renewal is not null)
         {
             // First: a first application and an agreement in force cannot stand together, a renewal and one can.
             await Renewals.RenewAsync(transaction, renewal.Id, draft.Id, now, cancellationToken);
         }
-        var created = await AgreementStore.InsertAsync(transaction, draft, ProgramTime.StartOf(signed), Actor.IceListImport,
+        var created = await AgreementStore.InsertAsync(transaction, draft, ProgramTime.StartOf(row.Signed!.Value), Actor.IceListImport,
             "imported", note, [], cancellationToken);
         if (created is null)
         {

@@ -19,26 +19,31 @@ public sealed partial class IceRowImporter
         var step = IceRowDecisions.Pending(asOf, inForce?.ActiveFrom, application is not null);
         if (step == PendingStep.AlreadyPending)
         {
-            var marked = await Renewals.MarkListedPendingAsync(transaction, application!.Id, asOf, cancellationToken);
+            var marked = await Renewals.MarkListedPendingAsync(transaction, [application!.Id], asOf, cancellationToken);
             return Unchanged with { Recorded = marked > 0 };
         }
         if (step == PendingStep.PredatesAgreement)
         {
             return Unchanged;
         }
-        // ICE's pending list gives no application date: the application is known to be pending from the list's time.
-        var renewal = step == PendingStep.CreateRenewal;
-        var draft = AgreementGrpcService.NewAgreement(agency, row.Model.Code(), AgreementStatus.Pending, asOf, AgreementEvents.ImportSource)
-            with { Renews = renewal ? inForce!.Id : null, ListedPendingAt = Stored(asOf) };
-        var created = await AgreementStore.InsertAsync(transaction, draft, asOf, Actor.IceListImport, "imported",
-            $"From ICE's pending list as of {asOf:u}, row {row.RowNumber}" + (renewal ? $"; renews {inForce!.ReferenceNumber}" : ""),
-            [], cancellationToken);
+        var renewal = step == PendingStep.CreateRenewal ? inForce : null;
+        var created = await AgreementStore.InsertAsync(transaction, PendingDraft(row, agency, asOf, renewal), asOf, Actor.IceListImport,
+            "imported", PendingNote(row, asOf, renewal), [], cancellationToken);
         if (created is null)
         {
             return Unchanged;
         }
         await transaction.EnqueueAsync(AgreementEvents.Submitted(created, Actor.IceListImport, AgreementEvents.ImportSource,
             clock.GetUtcNow()), cancellationToken);
-        return new Applied(renewal ? RowOutcome.RenewalCreated : RowOutcome.ApplicationCreated, null);
+        return new Applied(renewal is not null ? RowOutcome.RenewalCreated : RowOutcome.ApplicationCreated, null);
     }
+
+    /// <summary>The application a pending row shows (beside <paramref name="renews"/>, its renewal), not yet stored. ICE's
+    /// pending list gives no application date: the application is known to be pending from the list's time.</summary>
+    internal static AgreementRecord PendingDraft(IceListRow row, AgencySnapshot agency, DateTimeOffset asOf, AgreementRecord? renews) =>
+        AgreementGrpcService.NewAgreement(agency, row.Model.Code(), AgreementStatus.Pending, asOf, AgreementEvents.ImportSource)
+            with { Renews = renews?.Id, ListedPendingAt = Stored(asOf) };
+
+    internal static string PendingNote(IceListRow row, DateTimeOffset asOf, AgreementRecord? renews) =>
+        $"From ICE's pending list as of {asOf:u}, row {row.RowNumber}" + (renews is not null ? $"; renews {renews.ReferenceNumber}" : "");
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using Npgsql;
 using Program287g.Agreement.Data;
 using Program287g.Agreement.Domain;
@@ -19,11 +18,32 @@ public sealed partial class IceRowImporter(AgreementStore store, TimeProvider cl
     /// about it was written (when a pending list last showed an application), so the transaction commits.</summary>
     public sealed record Applied(RowOutcome Outcome, IceRowProblem? Problem, bool Recorded = false);
 
+    private const int Attempts = 3;
+
     public async Task<Applied> ApplyAsync(IceListKind kind, IceListRow row, AgencySnapshot agency, DateTimeOffset asOf,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ApplyOnceAsync(kind, row, agency, asOf, cancellationToken);
+            }
+            // A concurrent import settling a chunk can meet this row's ledger months crosswise; PostgreSQL rolled the
+            // row back, so it is applied again (every application is idempotent).
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < Attempts)
+            {
+            }
+        }
+    }
+
+    private async Task<Applied> ApplyOnceAsync(IceListKind kind, IceListRow row, AgencySnapshot agency, DateTimeOffset asOf,
         CancellationToken cancellationToken)
     {
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The same lock a chunk takes for its agencies (IceChunkImporter): a row and a chunk never decide one place at once.
+        await AgencyLocks.LockAsync(transaction, [agency.Id], cancellationToken);
         var places = await AgencyPlaces.LockAsync(transaction, agency.Id, row.Model.Code(), cancellationToken);
         var applied = kind == IceListKind.Participating
             ? await ApplyParticipatingAsync(transaction, row, agency, places, asOf, cancellationToken)
@@ -36,31 +56,33 @@ public sealed partial class IceRowImporter(AgreementStore store, TimeProvider cl
     }
 
     /// <summary>ICE posts an MOA's PDF after signing ("link pending" first): a later list's link is taken; a list
-    /// without one never clears a link already known.</summary>
-    private async Task<Applied> RefreshLinksAsync(NpgsqlTransaction transaction, AgreementRecord open, IceListRow row,
-        CancellationToken cancellationToken)
+    /// without one never clears a link already known. Null when the links are as the row says.</summary>
+    internal static (string? MoaUrl, string? AddendumUrl)? NewLinks(AgreementRecord open, IceListRow row)
     {
         var moaUrl = row.MoaUrl ?? open.MoaUrl;
         var addendumUrl = row.AddendumUrl ?? open.AddendumUrl;
-        if (moaUrl == open.MoaUrl && addendumUrl == open.AddendumUrl)
+        return moaUrl == open.MoaUrl && addendumUrl == open.AddendumUrl ? null : (moaUrl, addendumUrl);
+    }
+
+    private async Task<Applied> RefreshLinksAsync(NpgsqlTransaction transaction, AgreementRecord open, IceListRow row,
+        CancellationToken cancellationToken)
+    {
+        if (NewLinks(open, row) is not { } links)
         {
             return Unchanged;
         }
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
-            UPDATE agreements SET moa_url = @moaUrl, addendum_url = @addendumUrl, updated_at = @now, version = version + 1
-            WHERE id = @Id
-            """, new { moaUrl, addendumUrl, now = Stored(clock.GetUtcNow()), open.Id }, transaction,
-            cancellationToken: cancellationToken));
+        await AgreementStore.UpdateLinksAsync(transaction, [(open.Id, links.MoaUrl, links.AddendumUrl)], Stored(clock.GetUtcNow()),
+            cancellationToken);
         return new Applied(RowOutcome.LinksUpdated, null);
     }
 
-    private static readonly Applied Unchanged = new(RowOutcome.Unchanged, null);
+    internal static readonly Applied Unchanged = new(RowOutcome.Unchanged, null);
 
     private static Applied Problem(IceListRow row, string column, string reason, string? value) =>
         new(RowOutcome.Unchanged, new IceRowProblem(row.RowNumber, column, reason, value));
 
     private static DateTime Stored(DateTimeOffset now) => DatabaseTime.ToStoredPrecision(now);
 
-    private static DateTimeOffset? Utc(DateTime? stored) =>
+    internal static DateTimeOffset? Utc(DateTime? stored) =>
         stored is { } value ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)) : null;
 }
