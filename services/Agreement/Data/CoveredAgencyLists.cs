@@ -1,7 +1,7 @@
-using Program287g.Audit;
 using Dapper;
 using Npgsql;
 using Program287g.Agreement.Domain;
+using Program287g.Audit;
 using Program287g.Domain;
 
 namespace Program287g.Agreement.Data;

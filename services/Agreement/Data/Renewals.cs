@@ -65,13 +65,14 @@ public static class Renewals
             """, new { supersededId, replacementId, now = DatabaseTime.ToStoredPrecision(now) }, transaction,
             cancellationToken: cancellationToken));
 
-    /// <summary>Records that an ICE pending list as of <paramref name="asOf"/> showed each application pending; returns how
-    /// many that changed (an application a later list showed already is left as it is).</summary>
-    public static Task<int> MarkListedPendingAsync(NpgsqlTransaction transaction, IReadOnlyCollection<Guid> applicationIds,
+    /// <summary>Records that an ICE pending list as of <paramref name="asOf"/> showed each application pending; returns the
+    /// ones that changed (an application a later list showed already is left as it is).</summary>
+    public static async Task<IReadOnlySet<Guid>> MarkListedPendingAsync(NpgsqlTransaction transaction, IReadOnlyCollection<Guid> applicationIds,
         DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+        (await transaction.Connection!.QueryAsync<Guid>(new CommandDefinition("""
             UPDATE agreements SET listed_pending_at = @asOf
             WHERE id = ANY(@applicationIds) AND (listed_pending_at IS NULL OR listed_pending_at < @asOf)
+            RETURNING id
             """, new { applicationIds = applicationIds.ToArray(), asOf = DatabaseTime.ToStoredPrecision(asOf) }, transaction,
-            cancellationToken: cancellationToken));
+            cancellationToken: cancellationToken))).ToHashSet();
 }

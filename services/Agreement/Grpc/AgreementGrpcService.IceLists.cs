@@ -4,6 +4,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Program287g.Agreement.IcePublications;
 using Program287g.Agreement.V1;
+using Program287g.Audit;
 using Program287g.IceLists;
 using Program287g.ServiceDefaults.Auth;
 using Program287g.ServiceDefaults.Errors;
@@ -33,7 +34,7 @@ public sealed partial class AgreementGrpcService
         }
         var asOf = header.AsOf?.ToDateTimeOffset() ?? parsed.ModifiedAt
             ?? throw RpcErrors.InvalidArgument("header.as_of", "The file records no last-modified time: give 'header.as_of'.");
-        var result = await importer.ImportAsync(parsed, asOf, (done, total) => responseStream.WriteAsync(
+        var result = await importer.ImportAsync(parsed, asOf, AuditActor.From(context), (done, total) => responseStream.WriteAsync(
             new ImportIceListResponse { Progress = new ImportProgress { RowsDone = done, RowsTotal = total } },
             context.CancellationToken), context.CancellationToken);
         await responseStream.WriteAsync(new ImportIceListResponse { Outcome = ImportUpload.ToMessage(result) }, context.CancellationToken);

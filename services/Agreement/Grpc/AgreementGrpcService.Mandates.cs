@@ -1,7 +1,7 @@
-using Program287g.Audit;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Program287g.Agreement.V1;
+using Program287g.Audit;
 using Program287g.Domain;
 using Program287g.ServiceDefaults.Auth;
 using Program287g.ServiceDefaults.Grpc;

@@ -1,8 +1,8 @@
-using Program287g.Audit;
 using Npgsql;
 using Program287g.Agreement.Data;
 using Program287g.Agreement.Domain;
 using Program287g.Agreement.V1;
+using Program287g.Audit;
 using Program287g.Domain;
 using StateMandate = Program287g.Agreement.Domain.StateMandate;
 

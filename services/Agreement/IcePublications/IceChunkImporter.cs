@@ -1,6 +1,7 @@
 using Npgsql;
 using Program287g.Agreement.Data;
 using Program287g.Agreement.Domain;
+using Program287g.Audit;
 using Program287g.Domain;
 using Program287g.IceLists;
 using Program287g.Messaging.Outbox;
@@ -19,14 +20,14 @@ namespace Program287g.Agreement.IcePublications;
 public sealed class IceChunkImporter(IceRowImporter rows, AgreementStore store, TimeProvider clock, ILogger<IceChunkImporter> logger)
 {
     public async Task<IReadOnlyList<Applied>> ImportAsync(IceListKind kind, IReadOnlyList<(IceListRow Row, AgencySnapshot Agency)> chunk,
-        DateTimeOffset asOf, CancellationToken cancellationToken)
+        DateTimeOffset asOf, AuditActor auditor, CancellationToken cancellationToken)
     {
         var alone = chunk.Select((entry, index) => (Key: Key(entry), Index: index)).GroupBy(e => e.Key)
             .Where(g => g.Count() == 1).Select(g => g.Single().Index).ToList();
         Applied?[]? settled = null;
         try
         {
-            settled = await SettleAsync(kind, chunk, alone, asOf, cancellationToken);
+            settled = await SettleAsync(kind, chunk, alone, asOf, auditor, cancellationToken);
         }
         catch (PostgresException exception)
         {
@@ -36,7 +37,7 @@ public sealed class IceChunkImporter(IceRowImporter rows, AgreementStore store, 
         var applied = new List<Applied>(chunk.Count);
         for (var i = 0; i < chunk.Count; i++)
         {
-            applied.Add(settled?[i] ?? await rows.ApplyAsync(kind, chunk[i].Row, chunk[i].Agency, asOf, cancellationToken));
+            applied.Add(settled?[i] ?? await rows.ApplyAsync(kind, chunk[i].Row, chunk[i].Agency, asOf, auditor, cancellationToken));
         }
         return applied;
     }
@@ -44,7 +45,7 @@ public sealed class IceChunkImporter(IceRowImporter rows, AgreementStore store, 
     /// <summary>What each of <paramref name="alone"/> came to, null for a row left to its own transaction; null in all
     /// when a place was taken under the chunk (nothing is kept then).</summary>
     private async Task<Applied?[]?> SettleAsync(IceListKind kind, IReadOnlyList<(IceListRow Row, AgencySnapshot Agency)> chunk,
-        List<int> alone, DateTimeOffset asOf, CancellationToken cancellationToken)
+        List<int> alone, DateTimeOffset asOf, AuditActor auditor, CancellationToken cancellationToken)
     {
         var settled = new Applied?[chunk.Count];
         if (alone.Count == 0)
@@ -74,9 +75,9 @@ public sealed class IceChunkImporter(IceRowImporter rows, AgreementStore store, 
             await transaction.EnqueueAsync([.. created.Select(a => a.CurrentStatus == AgreementStatus.Active
                 ? (Contracts.IntegrationEvent)AgreementEvents.SignedAgreement(a, Actor.IceListImport, AgreementEvents.ImportSource, now)
                 : AgreementEvents.Submitted(a, Actor.IceListImport, AgreementEvents.ImportSource, now))], cancellationToken);
-            foreach (var (index, _, outcome) in plan.Creates)
+            foreach (var ((index, _, outcome), agreement) in plan.Creates.Zip(created))
             {
-                settled[index] = new Applied(outcome, null);
+                settled[index] = new Applied(outcome, null, Changed: [agreement.Id]);
             }
         }
         if (plan.Links.Count > 0)
@@ -84,9 +85,16 @@ public sealed class IceChunkImporter(IceRowImporter rows, AgreementStore store, 
             await AgreementStore.UpdateLinksAsync(transaction, plan.Links, DatabaseTime.ToStoredPrecision(now), cancellationToken);
         }
         var marked = plan.StillPending.Count > 0
-            ? await Renewals.MarkListedPendingAsync(transaction, plan.StillPending, asOf, cancellationToken) : 0;
-        if (plan.Creates.Count > 0 || plan.Links.Count > 0 || marked > 0)
+            ? await Renewals.MarkListedPendingAsync(transaction, [.. plan.StillPending.Select(p => p.Id)], asOf, cancellationToken)
+            : new HashSet<Guid>();
+        foreach (var (index, id) in plan.StillPending.Where(p => marked.Contains(p.Id)))
         {
+            settled[index] = IceRowImporter.Unchanged with { Recorded = true, Changed = [id] };
+        }
+        if (plan.Creates.Count > 0 || plan.Links.Count > 0 || marked.Count > 0)
+        {
+            await AuditTrail.RecordAsync(transaction, [.. alone.Where(i => settled[i] is not null)
+                .SelectMany(i => IceRowImporter.Audited(auditor, kind, chunk[i].Row, asOf, settled[i]!))], cancellationToken);
             await store.CommitAsync(transaction, cancellationToken);
         }
         return settled;
@@ -114,7 +122,7 @@ public sealed class IceChunkImporter(IceRowImporter rows, AgreementStore store, 
                     return IceRowImporter.Unchanged;
                 }
                 plan.Links.Add((inForce!.Id, links.MoaUrl, links.AddendumUrl));
-                return new Applied(RowOutcome.LinksUpdated, null);
+                return new Applied(RowOutcome.LinksUpdated, null, Changed: [inForce.Id]);
             case ParticipatingStep.LaterAgreementInForce:
                 return IceRowImporter.LaterAgreementInForce(row, agency, inForce!);
             default:
@@ -130,7 +138,7 @@ public sealed class IceChunkImporter(IceRowImporter rows, AgreementStore store, 
         switch (IceRowDecisions.Pending(asOf, inForce?.ActiveFrom, application is not null))
         {
             case PendingStep.AlreadyPending:
-                plan.StillPending.Add(application!.Id);
+                plan.StillPending.Add((index, application!.Id));
                 return IceRowImporter.Unchanged;
             case PendingStep.PredatesAgreement:
                 return IceRowImporter.Unchanged;
@@ -150,6 +158,6 @@ public sealed class IceChunkImporter(IceRowImporter rows, AgreementStore store, 
     {
         public List<(int Index, NewAgreement New, RowOutcome Outcome)> Creates { get; } = [];
         public List<(Guid Id, string? MoaUrl, string? AddendumUrl)> Links { get; } = [];
-        public List<Guid> StillPending { get; } = [];
+        public List<(int Index, Guid Id)> StillPending { get; } = [];
     }
 }

@@ -1,5 +1,6 @@
 using Program287g.Agency.V1;
 using Program287g.Agreement.Grpc;
+using Program287g.Audit;
 using Program287g.IceLists;
 
 namespace Program287g.Agreement.IcePublications;
@@ -16,8 +17,9 @@ public sealed class IceListImporter(IceChunkImporter chunks, AgencyDirectory dir
     private const int ChunkSize = 100;
 
     /// <summary>Imports <paramref name="file"/> as describing <paramref name="asOf"/>; <paramref name="progress"/> hears
-    /// (rows done, rows in all) as the work goes.</summary>
-    public async Task<ImportResult> ImportAsync(IceListFile file, DateTimeOffset asOf, Func<int, int, Task> progress,
+    /// (rows done, rows in all) as the work goes; <paramref name="auditor"/> is the caller each changed agreement's audit
+    /// record names.</summary>
+    public async Task<ImportResult> ImportAsync(IceListFile file, DateTimeOffset asOf, AuditActor auditor, Func<int, int, Task> progress,
         CancellationToken cancellationToken)
     {
         var problems = new List<IceRowProblem>(file.Problems);
@@ -34,7 +36,7 @@ public sealed class IceListImporter(IceChunkImporter chunks, AgencyDirectory dir
             }
             foreach (var chunk in batch.Zip(agencies, (row, resolved) => (row, resolved.Agency)).Chunk(ChunkSize))
             {
-                foreach (var applied in await chunks.ImportAsync(file.Kind, chunk, asOf, cancellationToken))
+                foreach (var applied in await chunks.ImportAsync(file.Kind, chunk, asOf, auditor, cancellationToken))
                 {
                     if (applied.Problem is { } problem)
                     {

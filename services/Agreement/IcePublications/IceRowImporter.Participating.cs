@@ -25,11 +25,12 @@ public sealed partial class IceRowImporter
         switch (IceRowDecisions.Participating(signed, asOf, inForce?.ActiveFrom, application is not null, Utc(application?.ListedPendingAt)))
         {
             case ParticipatingStep.CreateAgreement:
-                return await CreateAgreementAsync(transaction, row, agency, note, now, renewal: null, cancellationToken)
-                    ? new Applied(RowOutcome.AgreementCreated, null) : Unchanged; // another import took the place a moment ago
+                return await CreateAgreementAsync(transaction, row, agency, note, now, renewal: null, cancellationToken) is { } created
+                    ? new Applied(RowOutcome.AgreementCreated, null, Changed: [created.Id])
+                    : Unchanged; // another import took the place a moment ago
             case ParticipatingStep.CreateAgreementBesideRenewal:
-                return await CreateAgreementAsync(transaction, row, agency, note, now, application, cancellationToken)
-                    ? new Applied(RowOutcome.RenewalRecognised, null) : Unchanged;
+                return await CreateAgreementAsync(transaction, row, agency, note, now, application, cancellationToken) is { } renewed
+                    ? new Applied(RowOutcome.RenewalRecognised, null, Changed: [renewed.Id, application!.Id]) : Unchanged;
             case ParticipatingStep.SignApplication or ParticipatingStep.SignRenewal:
                 var (outcome, superseded) = await Renewals.SignAsync(transaction, application!.Id, signed, Actor.IceListImport,
                     AgreementEvents.ImportSource, now, checkRenewed: null, current => new TransitionPlan
@@ -44,7 +45,8 @@ public sealed partial class IceRowImporter
                         Event = after => AgreementEvents.SignedAgreement(after, Actor.IceListImport, AgreementEvents.ImportSource, now),
                     }, cancellationToken);
                 return outcome is not TransitionOutcome.Done ? Unchanged
-                    : new Applied(superseded is null ? RowOutcome.ApplicationSigned : RowOutcome.RenewalSigned, null);
+                    : new Applied(superseded is null ? RowOutcome.ApplicationSigned : RowOutcome.RenewalSigned, null,
+                        Changed: superseded is null ? [application!.Id] : [application!.Id, superseded.Id]);
             case ParticipatingStep.RefreshLinks:
                 return await RefreshLinksAsync(transaction, inForce!, row, cancellationToken);
             case ParticipatingStep.LaterAgreementInForce:
@@ -52,9 +54,11 @@ public sealed partial class IceRowImporter
             default:
                 var resigning = new ReSigning(null, null, IceSignerName, IceSignerTitle, signed, row.MoaUrl, row.AddendumUrl,
                     AgreementEvents.ImportSource);
-                var (resigned, _) = await Supersession.ApplyAsync(transaction, inForce!.Id, resigning, Actor.IceListImport, now,
+                var (resigned, replacement) = await Supersession.ApplyAsync(transaction, inForce!.Id, resigning, Actor.IceListImport, now,
                     check: null, cancellationToken);
-                return resigned is TransitionOutcome.Done ? new Applied(RowOutcome.Superseded, null) : Unchanged;
+                return resigned is TransitionOutcome.Done
+                    ? new Applied(RowOutcome.Superseded, null, Changed: replacement is null ? [inForce.Id] : [inForce.Id, replacement.Id])
+                    : Unchanged;
         }
     }
 
@@ -84,8 +88,8 @@ public sealed partial class IceRowImporter
     }
 
     /// <summary>The agreement the row shows, in force from its signed date; beside <paramref name="renewal"/>, which then
-    /// renews it. False when the place was taken a moment ago (nothing is kept then: the caller does not commit).</summary>
-    private static async Task<bool> CreateAgreementAsync(NpgsqlTransaction transaction, IceListRow row, AgencySnapshot agency, string note,
+    /// renews it. Null when the place was taken a moment ago (nothing is kept then: the caller does not commit).</summary>
+    private static async Task<AgreementRecord?> CreateAgreementAsync(NpgsqlTransaction transaction, IceListRow row, AgencySnapshot agency, string note,
         DateTimeOffset now, AgreementRecord? renewal, CancellationToken cancellationToken)
     {
         var draft = SignedDraft(row, agency);
@@ -98,10 +102,10 @@ public sealed partial class IceRowImporter
             "imported", note, [], cancellationToken);
         if (created is null)
         {
-            return false;
+            return null;
         }
         await transaction.EnqueueAsync(AgreementEvents.SignedAgreement(created, Actor.IceListImport, AgreementEvents.ImportSource, now),
             cancellationToken);
-        return true;
+        return created;
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class IceRowImporter
         if (step == PendingStep.AlreadyPending)
         {
             var marked = await Renewals.MarkListedPendingAsync(transaction, [application!.Id], asOf, cancellationToken);
-            return Unchanged with { Recorded = marked > 0 };
+            return marked.Count > 0 ? Unchanged with { Recorded = true, Changed = [application.Id] } : Unchanged;
         }
         if (step == PendingStep.PredatesAgreement)
         {
@@ -35,7 +35,7 @@ public sealed partial class IceRowImporter
         }
         await transaction.EnqueueAsync(AgreementEvents.Submitted(created, Actor.IceListImport, AgreementEvents.ImportSource,
             clock.GetUtcNow()), cancellationToken);
-        return new Applied(renewal is not null ? RowOutcome.RenewalCreated : RowOutcome.ApplicationCreated, null);
+        return new Applied(renewal is not null ? RowOutcome.RenewalCreated : RowOutcome.ApplicationCreated, null, Changed: [created.Id]);
     }
 
     /// <summary>The application a pending row shows (beside <paramref name="renews"/>, its renewal), not yet stored. ICE's

@@ -1,9 +1,10 @@
 using Npgsql;
 using Program287g.Agreement.Data;
 using Program287g.Agreement.Domain;
+using Program287g.Audit;
 using Program287g.Domain;
-using Program287g.Persistence;
 using Program287g.IceLists;
+using Program287g.Persistence;
 
 namespace Program287g.Agreement.IcePublications;
 
@@ -15,19 +16,23 @@ public sealed partial class IceRowImporter(AgreementStore store, TimeProvider cl
     private const string IceSignerTitle = "Signatory named in the MOA (taken from ICE's published list)";
 
     /// <summary>What a row came to. <paramref name="Recorded"/>: it changed nothing the file says, but something
-    /// about it was written (when a pending list last showed an application), so the transaction commits.</summary>
-    public sealed record Applied(RowOutcome Outcome, IceRowProblem? Problem, bool Recorded = false);
+    /// about it was written (when a pending list last showed an application), so the transaction commits.
+    /// <paramref name="Changed"/>: the agreements it wrote, each of which gets an audit record.</summary>
+    public sealed record Applied(RowOutcome Outcome, IceRowProblem? Problem, bool Recorded = false, IReadOnlyList<Guid>? Changed = null)
+    {
+        public IReadOnlyList<Guid> Changed { get; init; } = Changed ?? [];
+    }
 
     private const int Attempts = 3;
 
     public async Task<Applied> ApplyAsync(IceListKind kind, IceListRow row, AgencySnapshot agency, DateTimeOffset asOf,
-        CancellationToken cancellationToken)
+        AuditActor auditor, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await ApplyOnceAsync(kind, row, agency, asOf, cancellationToken);
+                return await ApplyOnceAsync(kind, row, agency, asOf, auditor, cancellationToken);
             }
             // A concurrent import settling a chunk can meet this row's ledger months crosswise; PostgreSQL rolled the
             // row back, so it is applied again (every application is idempotent).
@@ -38,7 +43,7 @@ public sealed partial class IceRowImporter(AgreementStore store, TimeProvider cl
     }
 
     private async Task<Applied> ApplyOnceAsync(IceListKind kind, IceListRow row, AgencySnapshot agency, DateTimeOffset asOf,
-        CancellationToken cancellationToken)
+        AuditActor auditor, CancellationToken cancellationToken)
     {
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -50,6 +55,7 @@ public sealed partial class IceRowImporter(AgreementStore store, TimeProvider cl
             : await ApplyPendingAsync(transaction, row, agency, places, asOf, cancellationToken);
         if (applied.Problem is null && (applied.Outcome != RowOutcome.Unchanged || applied.Recorded))
         {
+            await AuditTrail.RecordAsync(transaction, Audited(auditor, kind, row, asOf, applied), cancellationToken);
             await store.CommitAsync(transaction, cancellationToken);
         }
         return applied;
@@ -73,10 +79,17 @@ public sealed partial class IceRowImporter(AgreementStore store, TimeProvider cl
         }
         await AgreementStore.UpdateLinksAsync(transaction, [(open.Id, links.MoaUrl, links.AddendumUrl)], Stored(clock.GetUtcNow()),
             cancellationToken);
-        return new Applied(RowOutcome.LinksUpdated, null);
+        return new Applied(RowOutcome.LinksUpdated, null, Changed: [open.Id]);
     }
 
     internal static readonly Applied Unchanged = new(RowOutcome.Unchanged, null);
+
+    /// <summary>The audit records of what a row wrote: one per agreement, naming the list, the row and its moment (the
+    /// row's agency and dates are in the agreement itself).</summary>
+    internal static IReadOnlyList<AuditEntry> Audited(AuditActor auditor, IceListKind kind, IceListRow row, DateTimeOffset asOf,
+        Applied applied) =>
+        [.. applied.Changed.Select(id => auditor.On(AgreementAudit.Kind, id.ToString(),
+            $"ice_list={kind.ToString().ToLowerInvariant()} row={row.RowNumber} as_of={asOf.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} outcome={applied.Outcome}"))];
 
     private static Applied Problem(IceListRow row, string column, string reason, string? value) =>
         new(RowOutcome.Unchanged, new IceRowProblem(row.RowNumber, column, reason, value));
