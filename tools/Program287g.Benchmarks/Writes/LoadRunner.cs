@@ -23,6 +23,8 @@ public static class LoadRunner
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(shape.WarmUp.TotalSeconds * Stopwatch.Frequency);
         var stopAt = measureFrom + (long)(shape.Duration.TotalSeconds * Stopwatch.Frequency);
+        // A mark for scripts that sample the machine while one operation runs (scripts/profile-writes.sh).
+        Console.WriteLine($"  {operation}: started");
         var workers = await Task.WhenAll(Enumerable.Range(0, shape.Concurrency).Select(_ => Task.Run(WorkAsync)));
 
         var latencies = new LongHistogram(MaxMicroseconds, 3);
