@@ -34,12 +34,13 @@ grep -a "$operation, real: [0-9]" "$out/writes.log"
 app=$(pgrep -f "Release/net10.0/Program287g.Benchmarks" | head -1 || true)
 echo "CPU by thread name while $operation ran (${sample_seconds} s, all cores; .NET threads are the benchmark"
 echo "process with the services in it, postgres the database, *_scheduler/*_poll RabbitMQ's Erlang VM):"
-perf report -i "$out/perf.data" --no-children --sort comm --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -12
+perf report -i "$out/perf.data" --no-children --sort comm --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -12 || true
 echo "CPU by binary:"
-perf report -i "$out/perf.data" --no-children --sort dso --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -8
+perf report -i "$out/perf.data" --no-children --sort dso --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -8 || true
 echo "Top ${frames} frames of the .NET process (pid ${app:-?}) by CPU (self):"
 perf report -i "$out/perf.data" --no-children ${app:+--pid "$app"} --sort sym --stdio -g none 2>/dev/null \
-  | grep -E '^ +[0-9]' | head -"$frames"
+  | grep -E '^ +[0-9]' | head -"$frames" || true
 echo "Top managed frames of the .NET process by CPU including what they call (Program287g, MassTransit, Npgsql, Grpc):"
 perf report -i "$out/perf.data" --children ${app:+--pid "$app"} --sort sym --stdio -g none 2>/dev/null \
-  | grep -E '^ +[0-9]' | grep -E 'Program287g|MassTransit|Npgsql|Grpc\.|Dapper|Microsoft\.AspNetCore' | head -$((frames * 4))
+  | grep -E '^ +[0-9]' | grep -E 'Program287g|MassTransit|Npgsql|Grpc\.|Dapper|Microsoft\.AspNetCore' \
+  | grep -vE 'StateMachineBox|ExecutionContextCallback' | sed -E 's/\(class .*\)|\(valuetype .*\)//' | head -$((frames * 4)) || true
