@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Where a write's CPU goes, on the whole machine: runs the writes benchmark (Release), samples every CPU with
-# perf while the real RegisterAgency, SubmitApplication or NominateOfficer is under load, and prints the share of CPU per process (the benchmark hosts the
-# services in-process; PostgreSQL and RabbitMQ are their own processes) and the top frames of the .NET process by
-# CPU (self time, JIT-compiled frames named through the runtime's perf map; W^X off, or perf sees only "doublemapper"). Nothing else should run beside it.
+# Where a write's CPU goes, on the whole machine: runs the writes benchmark (Release), samples every CPU with perf
+# while the real RegisterAgency, SubmitApplication or NominateOfficer is under load, and prints the share of CPU per
+# process (the benchmark hosts the services in-process; PostgreSQL and RabbitMQ are their own processes) and the top
+# frames of the .NET process by CPU, self and inclusive (JIT-compiled frames named through the runtime's perf map;
+# W^X off, or perf sees only "doublemapper"). Nothing else should run beside it.
 #   scripts/profile-writes.sh [seconds sampled, default 10] [frames, default 5] [operation, default RegisterAgency]
 set -euo pipefail
 repo_root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Program287g.Persistence;
 
@@ -26,9 +27,9 @@ public static class DatabaseExtensions
     /// planning were 18% of the machine's CPU during SubmitApplication under load (scripts/profile-writes.sh). The
     /// connection's reset on return to the pool keeps prepared statements. A connection string that sets
     /// Max Auto Prepare itself (to anything but 0, Npgsql's default) keeps its own value.</summary>
-    public const int AutoPreparedStatements = 128;
+    private const int AutoPreparedStatements = 128;
 
-    private static void PrepareRepeatedStatements(Npgsql.NpgsqlDataSourceBuilder dataSource)
+    private static void PrepareRepeatedStatements(NpgsqlDataSourceBuilder dataSource)
     {
         var settings = dataSource.ConnectionStringBuilder;
         if (settings.MaxAutoPrepare == 0)
