@@ -63,7 +63,11 @@ public sealed partial class ConsoleSession : IAsyncDisposable
             await Page.GetByLabel("Agency (for an agency user)").SelectOptionAsync(agencyId);
         }
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        // Signing in loads a new document. Page.WaitForURLAsync is not used for that: when the address has already
+        // changed it checks the client's load states and only then subscribes to the "load" event, so a load that lands
+        // in between is missed and it waits out its timeout (CI saw it: only "NetworkIdle" fired in 30 s). The URL
+        // expectation polls in the browser instead, and WaitForPageAsync waits for what the tests read.
+        await Assertions.Expect(Page).Not.ToHaveURLAsync(SignInAddress());
         await WaitForPageAsync();
     }
 
@@ -135,6 +139,9 @@ public sealed partial class ConsoleSession : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+
+    [GeneratedRegex("/signin")]
+    private static partial Regex SignInAddress();
 
     [GeneratedRegex("[^A-Za-z0-9_-]+")]
     private static partial Regex SafeName();
