@@ -28,8 +28,11 @@ status=0
 for project in tests/*/*.csproj; do
   grep -q '<IsTestProject>true</IsTestProject>' "$project" || continue
   name="$(basename "$project" .csproj)"
+  # A test that hangs is a bug to find, not a run to wait out: after 15 minutes on one test the runner writes a dump
+  # of the test host (TestResults/<guid>/), names the test it was running, and fails the run.
   dotnet test "$project" --no-build --nologo --logger "trx;LogFileName=${name}.trx" \
-    --logger "console;verbosity=minimal" --results-directory "$results" "$@" || status=1
+    --logger "console;verbosity=minimal" --results-directory "$results" \
+    --blame-hang-timeout 15m --blame-hang-dump-type full "$@" || status=1
   phase_done "$name"
 done
 
