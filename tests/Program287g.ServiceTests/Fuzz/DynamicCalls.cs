@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
+using Program287g.ServiceDefaults.Grpc;
 
 namespace Program287g.ServiceTests.Fuzz;
 
@@ -40,23 +41,11 @@ public static class DynamicCalls
                 default:
                     using (var call = invoker.AsyncDuplexStreamingCall(definition, null, options))
                     {
-                        try
-                        {
-                            foreach (var request in requests)
-                            {
-                                await call.RequestStream.WriteAsync(request);
-                            }
-                            await call.RequestStream.CompleteAsync();
-                        }
-                        catch (RpcException)
-                        {
-                            // The server ended the call while requests were still on their way (it refused the caller, or
-                            // the first message): how it ended is read from the response stream below.
-                        }
-                        await foreach (var response in call.ResponseStream.ReadAllAsync())
-                        {
-                            responses.Add(response);
-                        }
+                        // Read while writing, as a client must: the server may end the call (refuse the caller, or the
+                        // first message) while requests are still on their way, and how it ended is read here.
+                        var reading = ReadAllAsync(call.ResponseStream, responses);
+                        await call.RequestStream.SendAllAsync(requests.ToAsyncEnumerable(), reading, CancellationToken.None);
+                        await reading;
                     }
                     break;
             }
@@ -65,6 +54,14 @@ public static class DynamicCalls
         catch (RpcException exception)
         {
             return (exception.StatusCode, responses);
+        }
+    }
+
+    private static async Task ReadAllAsync(IAsyncStreamReader<IMessage> stream, List<IMessage> responses)
+    {
+        await foreach (var response in stream.ReadAllAsync())
+        {
+            responses.Add(response);
         }
     }
 

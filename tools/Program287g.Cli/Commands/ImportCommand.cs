@@ -1,9 +1,11 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Grpc.Core;
 using Program287g.Agreement.V1;
 using Program287g.Cli.Output;
 using Program287g.Cli.Parsing;
+using Program287g.ServiceDefaults.Grpc;
 
 namespace Program287g.Cli.Commands;
 
@@ -74,35 +76,10 @@ public static class ImportCommand
     {
         await using var file = new FileStream(options.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read,
             ChunkSize, useAsync: true);
-        var total = file.Length;
         using var call = client.ImportIceList(cancellationToken: cancellationToken);
         // Answers are read while the file goes up: the service may report progress, or refuse, before the end.
         var answers = ReadOutcomeAsync(call.ResponseStream, progress, cancellationToken);
-        try
-        {
-            await call.RequestStream.WriteAsync(new ImportIceListRequest
-            {
-                Header = new ImportHeader
-                {
-                    Kind = options.Kind,
-                    AsOf = options.AsOf.ToTimestamp(),
-                    FileName = Path.GetFileName(options.FilePath),
-                },
-            }, cancellationToken);
-            var buffer = new byte[ChunkSize];
-            long sent = 0;
-            progress.Uploaded(sent, total);
-            int read;
-            while ((read = await file.ReadAtLeastAsync(buffer, ChunkSize, throwOnEndOfStream: false, cancellationToken)) > 0)
-            {
-                await call.RequestStream.WriteAsync(
-                    new ImportIceListRequest { Chunk = ByteString.CopyFrom(buffer, 0, read) }, cancellationToken);
-                sent += read;
-                progress.Uploaded(sent, total);
-            }
-            await call.RequestStream.CompleteAsync();
-        }
-        catch (Exception exception) when (exception is RpcException or InvalidOperationException)
+        if (!await call.RequestStream.SendAllAsync(Messages(options, file, progress, cancellationToken), answers, cancellationToken))
         {
             // The service ended the call before the whole file was sent (a refused header): its status says why.
             await answers;
@@ -111,6 +88,32 @@ public static class ImportCommand
         var outcome = await answers;
         progress.Finished(outcome);
         return outcome;
+    }
+
+    /// <summary>The header, then the file in chunks; each chunk counts as uploaded once it was sent.</summary>
+    private static async IAsyncEnumerable<ImportIceListRequest> Messages(Options options, FileStream file,
+        IImportProgress progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var total = file.Length;
+        yield return new ImportIceListRequest
+        {
+            Header = new ImportHeader
+            {
+                Kind = options.Kind,
+                AsOf = options.AsOf.ToTimestamp(),
+                FileName = Path.GetFileName(options.FilePath),
+            },
+        };
+        var buffer = new byte[ChunkSize];
+        long sent = 0;
+        progress.Uploaded(sent, total);
+        int read;
+        while ((read = await file.ReadAtLeastAsync(buffer, ChunkSize, throwOnEndOfStream: false, cancellationToken)) > 0)
+        {
+            yield return new ImportIceListRequest { Chunk = ByteString.CopyFrom(buffer, 0, read) };
+            sent += read;
+            progress.Uploaded(sent, total);
+        }
     }
 
     private static async Task<ImportOutcome> ReadOutcomeAsync(IAsyncStreamReader<ImportIceListResponse> answers,

@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Components.Forms;
 using Program287g.Agreement.V1;
+using Program287g.ServiceDefaults.Grpc;
 
 namespace Program287g.Console.Components.Pages.IceLists;
 
@@ -29,28 +31,30 @@ public static class IceListUpload
         using var call = agreements.ImportIceList(deadline: DateTime.UtcNow + Deadline, cancellationToken: cancellationToken);
         // Answers are read while the file goes up: the service may refuse (its header, the caller's role) before the end.
         var answers = ReadOutcomeAsync(call.ResponseStream, imported, cancellationToken);
-        try
-        {
-            await call.RequestStream.WriteAsync(new ImportIceListRequest { Header = header }, cancellationToken);
-            await using var stream = file.OpenReadStream(MaxBytes, cancellationToken);
-            var buffer = new byte[ChunkSize];
-            long sent = 0;
-            int read;
-            while ((read = await stream.ReadAtLeastAsync(buffer, ChunkSize, throwOnEndOfStream: false, cancellationToken)) > 0)
-            {
-                await call.RequestStream.WriteAsync(new ImportIceListRequest { Chunk = ByteString.CopyFrom(buffer, 0, read) }, cancellationToken);
-                sent += read;
-                await uploaded(sent, file.Size);
-            }
-            await call.RequestStream.CompleteAsync();
-        }
-        catch (Exception exception) when (exception is RpcException or InvalidOperationException)
+        if (!await call.RequestStream.SendAllAsync(Messages(file, header, uploaded, cancellationToken), answers, cancellationToken))
         {
             // The service ended the call before the whole file was sent: its status (thrown by the answers) says why.
             await answers;
             throw new RpcException(new Status(StatusCode.Internal, "The Agreement service ended the import before the whole file was sent."));
         }
         return await answers;
+    }
+
+    /// <summary>The header, then the browser's file in chunks; each chunk counts as uploaded once it was sent.</summary>
+    private static async IAsyncEnumerable<ImportIceListRequest> Messages(IBrowserFile file, ImportHeader header,
+        Func<long, long, Task> uploaded, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new ImportIceListRequest { Header = header };
+        await using var stream = file.OpenReadStream(MaxBytes, cancellationToken);
+        var buffer = new byte[ChunkSize];
+        long sent = 0;
+        int read;
+        while ((read = await stream.ReadAtLeastAsync(buffer, ChunkSize, throwOnEndOfStream: false, cancellationToken)) > 0)
+        {
+            yield return new ImportIceListRequest { Chunk = ByteString.CopyFrom(buffer, 0, read) };
+            sent += read;
+            await uploaded(sent, file.Size);
+        }
     }
 
     private static async Task<ImportOutcome> ReadOutcomeAsync(IAsyncStreamReader<ImportIceListResponse> answers,
