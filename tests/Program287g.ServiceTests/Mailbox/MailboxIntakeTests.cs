@@ -164,7 +164,7 @@ public sealed class MailboxIntakeTests(TestInfrastructure servers)
         await AskAfterAsync(system, TestEvents.NewRecipient());
         (await system.AllRecordedAsync()).Count(m => m.InternetMessageId == question.MessageId).ShouldBe(1);
         (await system.Mailbox().ListInquiriesAsync(new ListInquiriesRequest())).Inquiries.Count(i => i.ContactEmail == sender).ShouldBe(1);
-        (await system.Notifications.Smtp.MessagesAsync(sender)).Count.ShouldBe(1);
+        (await system.Notifications.MailAsync(sender)).Count.ShouldBe(1);
         // Each copy is moved after its record's commit, the last one's perhaps after its acknowledgment: waited for.
         (await Eventually.ReturnsAsync(() => system.Imap.CountAsync(TestImapServer.RecordedFolder), count => count == 3,
             TimeSpan.FromSeconds(10))).ShouldBe(3);

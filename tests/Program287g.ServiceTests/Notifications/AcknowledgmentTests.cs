@@ -53,7 +53,7 @@ public sealed class AcknowledgmentTests(TestInfrastructure servers)
 
         await system.ConsumedAsync(submitted.MessageId, deliveries: 2);
         await system.NotificationAsync(n => n.ReferenceNumber == submitted.ReferenceNumber, n => n.Status == NotificationStatus.Sent);
-        (await system.Smtp.MessagesAsync(submitted.ReferenceNumber)).Count.ShouldBe(1);
+        (await system.MailAsync(submitted.ReferenceNumber)).Count.ShouldBe(1);
         (await system.QueryAsync<long>("SELECT count(*) FROM notifications WHERE reference_number = @reference",
             new { reference = submitted.ReferenceNumber })).ShouldBe(1);
     }
@@ -72,7 +72,7 @@ public sealed class AcknowledgmentTests(TestInfrastructure servers)
         await system.PublishAsync(submitted);
 
         await system.ConsumedAsync(submitted.MessageId, deliveries: 2);
-        (await system.Smtp.MessagesAsync(submitted.ReferenceNumber)).Count.ShouldBe(1);
+        (await system.MailAsync(submitted.ReferenceNumber)).Count.ShouldBe(1);
         (await system.QueryAsync<long>("SELECT count(*) FROM notifications WHERE source_id = @id", new { id = submitted.MessageId })).ShouldBe(1);
     }
 

@@ -130,7 +130,7 @@ public sealed class InquiryTests(TestInfrastructure servers)
 
         again.ShouldAllBe(response => response.Inquiry.InquiryId == first.InquiryId);
         await system.NotificationAsync(n => n.ReferenceNumber == first.ReferenceNumber, n => n.Status == NotificationStatus.Sent);
-        (await system.Smtp.MessagesAsync(request.ContactEmail)).Count.ShouldBe(1);
+        (await system.MailAsync(request.ContactEmail)).Count.ShouldBe(1);
         (await system.QueryAsync<long>("SELECT count(*) FROM inquiries")).ShouldBe(1);
     }
 

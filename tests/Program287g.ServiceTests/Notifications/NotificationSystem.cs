@@ -103,7 +103,8 @@ public sealed class NotificationSystem : IAsyncDisposable
         Eventually.ReturnsAsync(() => Task.FromResult(Consumed.Finished(messageId)), finished => finished >= deliveries, TimeSpan.FromSeconds(30));
 
     /// <summary>Waits until the SMTP server holds <paramref name="count"/> messages that mention <paramref name="search"/>
-    /// (a reference number), and returns them whole.</summary>
+    /// (a reference number), and returns them whole. A notification recorded as sent does not mean smtp4dev lists the
+    /// message yet (it answers 250 before it stores it): a test counting a sent notification's emails counts these.</summary>
     public async Task<IReadOnlyList<Mail>> MailAsync(string search, int count = 1, TimeSpan? timeout = null)
     {
         var found = await Eventually.ReturnsAsync(() => Smtp.MessagesAsync(search), messages => messages.Count >= count,

@@ -106,7 +106,7 @@ public sealed class SendingFaultTests(TestInfrastructure servers)
         settled.DeliveryNote.ShouldBe("Attempt 1 was in doubt; the mail server holds a message with this Message-ID: recorded as sent, not sent again.");
         settled.Attempts.ShouldBe(1);
         settled.SentAt.ToDateTimeOffset().ShouldBe(clock.GetUtcNow(), "accepted during the attempt that began then");
-        (await system.Smtp.MessagesAsync(submitted.ReferenceNumber)).Count.ShouldBe(1);
+        (await system.MailAsync(submitted.ReferenceNumber)).Count.ShouldBe(1);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class SendingFaultTests(TestInfrastructure servers)
         }
         foreach (var submitted in events)
         {
-            (await system.Smtp.MessagesAsync(submitted.ReferenceNumber)).Count.ShouldBe(1, submitted.ReferenceNumber);
+            (await system.MailAsync(submitted.ReferenceNumber)).Count.ShouldBe(1, submitted.ReferenceNumber);
         }
         (await system.QueryAsync<long>("SELECT sum(attempts) FROM notifications")).ShouldBe(30);
     }
