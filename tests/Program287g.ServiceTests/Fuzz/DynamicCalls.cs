@@ -32,10 +32,7 @@ public static class DynamicCalls
                 case MethodType.ServerStreaming:
                     using (var call = invoker.AsyncServerStreamingCall(definition, null, options, requests[0]))
                     {
-                        await foreach (var response in call.ResponseStream.ReadAllAsync())
-                        {
-                            responses.Add(response);
-                        }
+                        await ReadAllAsync(call.ResponseStream, responses);
                     }
                     break;
                 default:
