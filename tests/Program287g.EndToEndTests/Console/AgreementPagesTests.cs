@@ -30,7 +30,7 @@ public sealed class AgreementPagesTests(AppHostFixture system, ConsoleBrowser br
         await session.CheckPageAsync("agencies-search");
 
         await row.GetByRole(AriaRole.Link, new() { Name = agency.Name }).ClickAsync();
-        await page.WaitForURLAsync($"**/agencies/{agency.AgencyId}");
+        await session.WaitForAddressAsync($"/agencies/{agency.AgencyId}");
         await session.WaitForPageAsync();
         // The URL changes before the new page renders: wait for what it shows, not just for the address.
         await Assertions.Expect(page.GetByTestId("agency-heading")).ToHaveTextAsync(agency.Name);
@@ -39,7 +39,7 @@ public sealed class AgreementPagesTests(AppHostFixture system, ConsoleBrowser br
         await session.CheckPageAsync("agency");
 
         await page.GetByRole(AriaRole.Link, new() { Name = application.ReferenceNumber }).ClickAsync();
-        await page.WaitForURLAsync($"**/agreements/{application.AgreementId}");
+        await session.WaitForAddressAsync($"/agreements/{application.AgreementId}");
         await session.WaitForPageAsync();
         await Assertions.Expect(page.GetByTestId("agreement-record").GetByTestId("agreement-status")).ToHaveTextAsync("Pending");
         await session.WaitForPageAsync();
@@ -160,7 +160,7 @@ public sealed class AgreementPagesTests(AppHostFixture system, ConsoleBrowser br
         await Assertions.Expect(status).ToHaveTextAsync("Superseded");
 
         await page.GetByTestId("agreement-superseded-by").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains(agreement.AgreementId, StringComparison.Ordinal));
+        await session.WaitToLeaveAsync(agreement.AgreementId);
         await Assertions.Expect(page.GetByTestId("agreement-supersedes")).ToHaveTextAsync(agreement.ReferenceNumber);
         await page.GetByTestId("action-terminate").ClickAsync();
         await dialog.GetByTestId("dialog-reason").FillAsync("The county ends its participation");

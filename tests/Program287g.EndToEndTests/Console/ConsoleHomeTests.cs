@@ -95,7 +95,7 @@ public sealed class ConsoleHomeTests(AppHostFixture system, ConsoleBrowser brows
         }
         reached.ShouldBeTrue("Tab never reached the Agencies link");
         await session.Page.Keyboard.PressAsync("Enter");
-        await session.Page.WaitForURLAsync("**/agencies");
+        await session.WaitForAddressAsync("/agencies");
         await session.WaitForPageAsync();
     }
 }

@@ -97,7 +97,7 @@ public sealed class InquiryAndNomineePagesTests(AppHostFixture system, ConsoleBr
         await session.OpenAsync("/nominees");
         await session.Page.GetByLabel("Agency").FillAsync(agency.Name);
         await session.Page.GetByRole(AriaRole.Option, new() { Name = $"{agency.Name} ({agency.State})" }).ClickAsync();
-        await session.Page.WaitForURLAsync($"**/nominees?agency={agency.AgencyId}");
+        await session.WaitForAddressAsync($"/nominees?agency={agency.AgencyId}");
         // A navigation inside the circuit: the old page's heading is up and its counts were loaded before the new
         // ones start, so a wait for "no loading indicator" can pass before the agency's counts are even asked for.
         // The expectations wait for the agency's own figures instead.
