@@ -25,7 +25,9 @@ public static class LoadRunner
         var stopAt = measureFrom + (long)(shape.Duration.TotalSeconds * Stopwatch.Frequency);
         // A mark for scripts that sample the machine while one operation runs (scripts/profile-writes.sh).
         Console.WriteLine($"  {operation}: started");
+        var sampledAtStart = SampleAtAsync(measureFrom);
         var workers = await Task.WhenAll(Enumerable.Range(0, shape.Concurrency).Select(_ => Task.Run(WorkAsync)));
+        var runtime = RuntimeSample.Between(await sampledAtStart, RuntimeSample.Take());
 
         var latencies = new LongHistogram(MaxMicroseconds, 3);
         var errors = new Dictionary<string, long>();
@@ -39,11 +41,22 @@ public static class LoadRunner
         }
         var lastEnd = workers.Max(w => w.LastEnd);
         var seconds = lastEnd > measureFrom ? Stopwatch.GetElapsedTime(measureFrom, lastEnd).TotalSeconds : 0;
-        var measurement = new Measurement(operation, latencies, errors, seconds, RanOut: workers.Any(w => w.RanOut));
+        var measurement = new Measurement(operation, latencies, errors, seconds, RanOut: workers.Any(w => w.RanOut), runtime);
         // As it goes: a long run shows where it is, and a run cut short still shows what it measured.
         Console.WriteLine(System.FormattableString.Invariant(
             $"  {operation}: {measurement.PerSecond:0} req/s, p99 {measurement.Milliseconds(99):0.0} ms, {measurement.ErrorCount} errors"));
         return measurement;
+
+        // The measured window starts after the warm-up: the runtime's figures are taken from there, as the latencies are.
+        static async Task<RuntimeSample> SampleAtAsync(long timestamp)
+        {
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+            return RuntimeSample.Take();
+        }
 
         async Task<Worker> WorkAsync()
         {
@@ -102,8 +115,9 @@ public static class LoadRunner
 }
 
 /// <summary>One operation's figures. Throughput counts successful calls only; latencies are of every call.</summary>
+/// <param name="Runtime">The process's GC, JIT and CPU figures over the measured window, where the runner took them.</param>
 public sealed record Measurement(string Operation, LongHistogram Latencies, IReadOnlyDictionary<string, long> Errors,
-    double Seconds, bool RanOut)
+    double Seconds, bool RanOut, RuntimeSample? Runtime = null)
 {
     public long Calls => Latencies.TotalCount;
 

@@ -31,6 +31,22 @@ public sealed class Report(string title, string shape, string servers)
             Console.WriteLine(Invariant($"| {m.Operation} | {m.Calls} | {m.ErrorCount} | {m.PerSecond:0} | {m.Milliseconds(50):0.0} | {m.Milliseconds(99):0.0} | {m.MaxMilliseconds:0.0} |"));
         }
         Console.WriteLine();
+        var sampled = measurements.Where(m => m.Runtime is not null).ToList();
+        if (sampled.Count == 0)
+        {
+            return;
+        }
+        Console.WriteLine($"The process while each ran ({RuntimeSample.GcMode}; the services and the bare servers share it):");
+        Console.WriteLine();
+        Console.WriteLine("| operation | GCs gen0 / gen1 / gen2 | GC pause ms | methods jitted | JIT ms | process CPU µs per call |");
+        Console.WriteLine("|---|--:|--:|--:|--:|--:|");
+        foreach (var m in sampled)
+        {
+            var r = m.Runtime!;
+            Console.WriteLine(Invariant(
+                $"| {m.Operation} | {r.Gen0} / {r.Gen1} / {r.Gen2} | {r.GcPause.TotalMilliseconds:0} | {r.MethodsJitted} | {r.JitTime.TotalMilliseconds:0} | {(m.Calls > 0 ? r.ProcessCpu.TotalMicroseconds / m.Calls : 0):0} |"));
+        }
+        Console.WriteLine();
     }
 
     public static void Ratios(IEnumerable<(Measurement Real, Measurement Bare)> pairs)
