@@ -36,7 +36,7 @@ public sealed class Report(string title, string shape, string servers)
         {
             return;
         }
-        Console.WriteLine($"The process while each ran ({RuntimeSample.GcMode}; the services and the bare servers share it):");
+        Console.WriteLine($"The process while each ran ({RuntimeSample.Settings}; the services and the bare servers share it):");
         Console.WriteLine();
         Console.WriteLine("| operation | GCs gen0 / gen1 / gen2 | GC pause ms | methods jitted | JIT ms | process CPU µs per call |");
         Console.WriteLine("|---|--:|--:|--:|--:|--:|");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime;
 
 namespace Program287g.Benchmarks.Writes;
@@ -11,16 +10,16 @@ public sealed record RuntimeSample(int Gen0, int Gen1, int Gen2, TimeSpan GcPaus
     TimeSpan ProcessCpu)
 {
     public static RuntimeSample Take() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
-        GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime(),
-        Process.GetCurrentProcess().TotalProcessorTime);
+        GC.GetTotalPauseDuration(), JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime(), Environment.CpuUsage.TotalTime);
 
     public static RuntimeSample Between(RuntimeSample start, RuntimeSample end) => new(end.Gen0 - start.Gen0,
         end.Gen1 - start.Gen1, end.Gen2 - start.Gen2, end.GcPause - start.GcPause, end.MethodsJitted - start.MethodsJitted,
         end.JitTime - start.JitTime, end.ProcessCpu - start.ProcessCpu);
 
-    /// <summary>Whether the process runs server or workstation GC, concurrent or not, and tiered PGO as set (DOTNET_TieredPGO
-    /// or the runtime config; "default" is on): the pauses and the warm-up depend on them.</summary>
-    public static string GcMode => $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, "
-        + $"{(AppContext.TryGetSwitch("System.GC.Concurrent", out var concurrent) && !concurrent ? "not concurrent" : "concurrent")}; "
+    /// <summary>Server or workstation GC, concurrent or not (as the runtime runs it, whichever setting chose it), and
+    /// tiered PGO as set (DOTNET_TieredPGO or the runtime config; "default" is on): the pauses and the warm-up depend on
+    /// them.</summary>
+    public static string Settings => $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, "
+        + $"{(GCSettings.LatencyMode == GCLatencyMode.Batch ? "not concurrent" : "concurrent")}; "
         + $"tiered PGO: {Environment.GetEnvironmentVariable("DOTNET_TieredPGO") ?? AppContext.GetData("System.Runtime.TieredPGO")?.ToString() ?? "default"}";
 }
